@@ -1,0 +1,3 @@
+from fountainkit.cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""``fountainkit pdf``: industry-paginated PDFs, one script or many."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fountainkit.commands.common import (
+    CommandError,
+    encoding_option,
+    fail,
+    load_text,
+    reports_errors,
+    write_atomically,
+)
+from fountainkit.commands.layout_options import layout_options, settings_from_options
+from fountainkit.source import ScriptInputError
+
+PDF_SUFFIX = ".pdf"
+
+
+def render_script(script: Path, output: Path, encoding: str | None, options: dict) -> int:
+    """Parse, paginate and render one script to ``output``; returns its page count."""
+    from fountainkit.layout import paginate
+    from fountainkit.parse import parse
+    from fountainkit.render.pdf import RenderError, render_pdf
+
+    settings = settings_from_options(options)
+    screenplay = parse(load_text(script, encoding))
+    document = paginate(screenplay, settings)
+    try:
+        data = render_pdf(screenplay, document)
+    except RenderError as exc:
+        raise CommandError(f"{script}: {exc}") from None
+    write_atomically(output, data)
+    return document.page_count
+
+
+def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) -> list[Path]:
+    """Where each script's file goes: -o names the file for one script, a folder for many."""
+    if len(scripts) == 1 and (output is None or not output.is_dir()):
+        return [output or scripts[0].with_suffix(suffix)]
+    if output is not None and not output.is_dir():
+        raise CommandError(f"{output}: with several scripts, -o must be an existing folder")
+    return [(output or script.parent) / script.with_suffix(suffix).name for script in scripts]
+
+
+@click.command("pdf")
+@click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output file (one script) or folder (several). Default: beside the script.",
+)
+@layout_options
+@encoding_option
+@reports_errors
+def pdf_command(
+    scripts: tuple[Path, ...], output: Path | None, encoding: str | None, **options: object
+) -> None:
+    """Render SCRIPTS to industry-paginated PDF (US Letter or A4)."""
+    settings_from_options(options)  # a bad config fails before any work
+    targets = output_paths(scripts, output, PDF_SUFFIX)
+    if len(scripts) == 1:
+        render_script(scripts[0], targets[0], encoding, options)
+        return
+    failures = []
+    with click.progressbar(
+        list(zip(scripts, targets, strict=True)),
+        label="Rendering",
+        file=click.get_text_stream("stderr"),
+        item_show_func=lambda item: item and item[0].name,
+    ) as bar:
+        for script, target in bar:
+            try:
+                render_script(script, target, encoding, options)
+            except (ScriptInputError, CommandError, OSError, ValueError) as exc:
+                failures.append(f"{script}: {exc}" if str(script) not in str(exc) else str(exc))
+    if failures:
+        for message in failures[:-1]:
+            click.echo(f"fountainkit: error: {message}", err=True)
+        fail(failures[-1])

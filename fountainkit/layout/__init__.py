@@ -1,0 +1,69 @@
+"""Industry pagination: a Screenplay laid out on the Courier 12pt character grid.
+
+Public API (the PDF, the HTML output and the breakdown all use it, so a page
+count, a preview and a scene's eighths never disagree)::
+
+    from fountainkit.layout import paginate, LayoutSettings
+
+    document = paginate(screenplay, LayoutSettings(paper="a4"))
+    document.pages          # list[Page]; Page(number, lines), number is the
+                            # printed page number, 1 for the first script page
+    document.title_page     # Page(0, lines) on the same grid, or None
+    document.profile        # PageProfile: paper size, lines_per_page, slots
+    document.scene_extents()  # per scene: first_page, lines_by_page, eighths()
+
+A ``Line`` is one row of a page (blank rows included, so
+``len(page.lines) <= profile.lines_per_page``): ``kind`` (scene_heading,
+action, character, parenthetical, dialogue, lyrics, more, transition,
+centered, section, synopsis, note, title, blank), ``column`` in characters
+FROM THE LEFT EDGE OF THE PAGE (x = column * 0.1in), ``runs`` (styled text),
+``scene_index`` (0-based into ``list(screenplay.scenes())``, None before the
+first scene), ``source`` (the model node, whose ``span`` locates it),
+``scene_number`` (headings, when numbers are printed) and ``right`` (the
+right-hand column of a dual-dialogue row).
+
+Eighths for a breakdown: ``extent.eighths(document.profile.body_lines_per_page)``
+(= rows / body rows per page * 8, at least 1; ``rounding="up"`` available).
+
+Page-break rules (each pinned by a test in tests/test_layout_rules.py): no
+scene heading or cue at a page bottom; no transition at a page top; action
+splits only at a sentence end with at least 2 lines on each side; speeches
+split at a sentence end with (MORE) and NAME (CONT'D), dual dialogue too;
+optional automatic (CONT'D) when a speaker resumes after action in a scene.
+"""
+
+from __future__ import annotations
+
+from fountainkit.config import LayoutSettings
+from fountainkit.layout.build import BlockBuilder
+from fountainkit.layout.pagebreak import fill_pages
+from fountainkit.layout.titlepage import layout_title_page
+from fountainkit.layout.types import Document, Line, Page, SceneExtent
+from fountainkit.model import Screenplay
+from fountainkit.profiles import PageProfile, get_profile
+
+__all__ = [
+    "Document",
+    "LayoutSettings",
+    "Line",
+    "Page",
+    "PageProfile",
+    "SceneExtent",
+    "paginate",
+    "scene_extents",
+]
+
+
+def paginate(screenplay: Screenplay, settings: LayoutSettings | None = None) -> Document:
+    """Lay ``screenplay`` out into pages by the settings' profile and rules."""
+    settings = settings or LayoutSettings()
+    profile = get_profile(settings.paper)
+    blocks = BlockBuilder(profile, settings).build(screenplay)
+    pages = fill_pages(blocks, profile.lines_per_page)
+    title_page = layout_title_page(screenplay.title_page, profile)
+    return Document(pages, profile, title_page, settings)
+
+
+def scene_extents(document: Document) -> list[SceneExtent]:
+    """Each scene's first page and rows per page (same as ``document.scene_extents()``)."""
+    return document.scene_extents()

@@ -1,0 +1,305 @@
+"""What the language server knows about one open script, kept per chunk.
+
+Everything a chunk alone determines (lint findings, cue counts, outline
+entries, fold regions, headings) is computed once per chunk and cached on it
+in the chunk's own coordinates; an edit re-parses a few chunks, so only their
+facts are recomputed. Answers are assembled in document coordinates on
+request. Page figures need the layout of the whole script: they are computed
+on a worker thread, once per document version, only when asked for (the
+server asks after a pause in typing, and for the outline and hovers).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from fountainkit.cast import NameMatcher, non_speaking_in, normalise_cue
+from fountainkit.incremental import Chunk, IncrementalDocument
+from fountainkit.lexer import HIDDEN_PATTERN
+from fountainkit.lint import (
+    Diagnostic,
+    SliceFindings,
+    check_slice,
+    first_printed,
+    opening_diagnostics,
+    probable_typos,
+    title_page_diagnostics,
+    typo_diagnostic,
+)
+from fountainkit.model import (
+    Action,
+    Character,
+    Scene,
+    Screenplay,
+    Section,
+    Span,
+    walk,
+)
+from fountainkit.slugline import parse_slugline
+
+_HIDDEN_RE = re.compile(HIDDEN_PATTERN)
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """A section or a scene, as the outline shows it (spans in document coordinates)."""
+
+    kind: str  # "section" or "scene"
+    level: int  # section depth (1 for #); scenes sit below every section
+    name: str
+    span: Span  # the whole scene, or the section line
+    selection: Span  # the heading or section line
+    number: str | None = None  # the heading's #12# number
+    scene_index: int | None = None  # 0-based, in script order
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    start_line: int  # 1-based, inclusive
+    end_line: int
+    kind: str  # "region" (sections, scenes) or "comment" (boneyard, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class ScenePages:
+    """Where one scene sits on paper: its first page and its length in eighths."""
+
+    page: int
+    eighths: int
+
+
+@dataclass(frozen=True, slots=True)
+class SceneCast:
+    speaking: tuple[str, ...]  # normalised cue names, in order of first speech
+    non_speaking: tuple[str, ...]  # names in the action (a heuristic, see fountainkit.cast)
+
+
+class ScriptAnalysis:
+    """An open script: its incremental parse plus cached, per-chunk facts."""
+
+    def __init__(self, text: str) -> None:
+        self.document = IncrementalDocument(text)
+        # The layout of the whole script, for page figures: one job per
+        # document version, run on a worker thread so typing is not blocked.
+        self._pages: tuple[int, Future[list[ScenePages]]] | None = None
+
+    # --- per-chunk facts, cached in the chunk's own frame --------------------------
+
+    def _findings(self, chunk: Chunk) -> SliceFindings:
+        found = chunk.cache.get("lint")
+        if found is None:
+            found = check_slice(
+                self.document.chunk_text(chunk),
+                chunk.items,
+                first_line=chunk.origin_line,
+                first_offset=chunk.origin_offset,
+            )
+            chunk.cache["lint"] = found
+        return found  # type: ignore[return-value]
+
+    def _cue_counts(self, chunk: Chunk) -> Counter[str]:
+        counts = chunk.cache.get("cues")
+        if counts is None:
+            counts = Counter(cue.name for cue in self._findings(chunk).cues if cue.name)
+            chunk.cache["cues"] = counts
+        return counts  # type: ignore[return-value]
+
+    def _headings(self, chunk: Chunk) -> list[str]:
+        headings = chunk.cache.get("headings")
+        if headings is None:
+            headings = [item.heading.text for item in chunk.items if isinstance(item, Scene)]
+            chunk.cache["headings"] = headings
+        return headings  # type: ignore[return-value]
+
+    # --- diagnostics ---------------------------------------------------------------
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic, in document coordinates."""
+        chunks = self.document.chunks
+        found: list[Diagnostic] = []
+        counts: Counter[str] = Counter()
+        for chunk in chunks:
+            findings = self._findings(chunk)
+            for diagnostic in findings.diagnostics:
+                found.append(diagnostic.moved(chunk.line_delta, chunk.offset_delta))
+            counts.update(self._cue_counts(chunk))
+        found.extend(title_page_diagnostics(self.document.title_page))
+        found.extend(self._opening_diagnostics())
+        typos = probable_typos(counts)
+        if typos:
+            for chunk in chunks:
+                if not any(name in typos for name in self._cue_counts(chunk)):
+                    continue
+                for cue in self._findings(chunk).cues:
+                    if cue.name in typos:
+                        span = chunk.absolute(cue.span)
+                        found.append(typo_diagnostic(cue.name, typos[cue.name], counts, span))
+        return sorted(found, key=lambda d: (d.span.start_line, d.span.start_col, d.code))
+
+    def _opening_diagnostics(self) -> list[Diagnostic]:
+        for chunk in self.document.chunks:
+            opening = first_printed(chunk.items)
+            if opening is not None:
+                return [
+                    d.moved(chunk.line_delta, chunk.offset_delta)
+                    for d in opening_diagnostics(opening)
+                ]
+        return []
+
+    # --- outline and folding -------------------------------------------------------
+
+    def outline(self) -> list[OutlineEntry]:
+        """Sections and scenes in script order, in document coordinates."""
+        entries: list[OutlineEntry] = []
+        scene_index = 0
+        for chunk in self.document.chunks:
+            for item in chunk.items:
+                if isinstance(item, Section):
+                    span = chunk.absolute(item.span)
+                    entries.append(OutlineEntry("section", item.level, item.title, span, span))
+                elif isinstance(item, Scene):
+                    entries.append(
+                        OutlineEntry(
+                            "scene",
+                            0,
+                            " ".join(item.heading.text.split()),
+                            chunk.absolute(item.span),
+                            chunk.absolute(item.heading.span),
+                            item.heading.number,
+                            scene_index,
+                        )
+                    )
+                    scene_index += 1
+        return entries
+
+    def folds(self) -> list[Fold]:
+        """Foldable regions: sections to the next section at their level, scenes, comments."""
+        folds: list[Fold] = []
+        last_line = self.document.text.count("\n") + 1
+        open_sections: list[tuple[int, int]] = []  # (level, start line)
+        for entry in self.outline():
+            if entry.kind == "section":
+                start = entry.span.start_line
+                while open_sections and open_sections[-1][0] >= entry.level:
+                    _, begun = open_sections.pop()
+                    folds.append(Fold(begun, max(begun, start - 1), "region"))
+                open_sections.append((entry.level, start))
+            else:
+                end = _last_line(entry.span)
+                folds.append(Fold(entry.span.start_line, end, "region"))
+        for _, begun in reversed(open_sections):
+            folds.append(Fold(begun, max(begun, last_line), "region"))
+        folds.extend(self._comment_folds())
+        return [fold for fold in folds if fold.end_line > fold.start_line]
+
+    def _comment_folds(self) -> Iterator[Fold]:
+        for chunk in self.document.chunks:
+            for first, last in self._hidden_regions(chunk):
+                yield Fold(chunk.line + first, chunk.line + last, "comment")
+
+    def _hidden_regions(self, chunk: Chunk) -> list[tuple[int, int]]:
+        """Multi-line boneyards and notes of a chunk, as line offsets from its start.
+
+        Found with the parser's own pattern, so inline ones inside an action
+        paragraph fold too. Nothing hidden crosses a chunk boundary.
+        """
+        regions = chunk.cache.get("hidden")
+        if regions is None:
+            text = self.document.chunk_text(chunk)
+            regions = []
+            for match in _HIDDEN_RE.finditer(text):
+                if "\n" in match.group():
+                    first = text.count("\n", 0, match.start())
+                    regions.append((first, first + match.group().count("\n")))
+            chunk.cache["hidden"] = regions
+        return regions  # type: ignore[return-value]
+
+    # --- completion sources --------------------------------------------------------
+
+    def cue_names(self) -> list[str]:
+        """Every speaking name, most frequent first."""
+        counts: Counter[str] = Counter()
+        for chunk in self.document.chunks:
+            counts.update(self._cue_counts(chunk))
+        return [name for name, _ in counts.most_common()]
+
+    def locations_and_times(self) -> tuple[list[str], list[str]]:
+        """Locations (with sub-locations) and times of day used in headings, most used first."""
+        places: Counter[str] = Counter()
+        times: Counter[str] = Counter()
+        for chunk in self.document.chunks:
+            for heading in self._headings(chunk):
+                slug = parse_slugline(heading)
+                place = " - ".join(p for p in (slug.location, slug.sublocation) if p)
+                if place:
+                    places[place] += 1
+                if slug.time:
+                    times[slug.time] += 1
+        return [p for p, _ in places.most_common()], [t for t, _ in times.most_common()]
+
+    # --- scene under a position ----------------------------------------------------
+
+    def scene_at_heading(self, line: int) -> tuple[int, Scene, Span] | None:
+        """(0-based scene index, scene, heading span) when ``line`` is a heading line."""
+        target = self.document.chunk_at_line(line)
+        scene_index = sum(
+            1
+            for chunk in itertools.islice(self.document.chunks, target)
+            for item in chunk.items
+            if isinstance(item, Scene)
+        )
+        chunk = self.document.chunks[target]
+        for item in chunk.items:
+            if not isinstance(item, Scene):
+                continue
+            heading = chunk.absolute(item.heading.span)
+            if heading.start_line <= line <= heading.end_line:
+                return scene_index, item, heading
+            scene_index += 1
+        return None
+
+    def scene_pages(self) -> Future[list[ScenePages]]:
+        """Page and eighths of every scene for the current version (a future).
+
+        The layout runs on a worker thread over an immutable snapshot of the
+        script; asking again for the same version returns the same job.
+        """
+        version = self.document.version
+        if self._pages is None or self._pages[0] != version:
+            snapshot = self.document.screenplay(absolute=False)
+            self._pages = (version, _LAYOUT_WORKER.submit(_scene_pages, snapshot))
+        return self._pages[1]
+
+    def scene_cast(self, scene: Scene) -> SceneCast:
+        """Who speaks in ``scene``, and names its action mentions (suggestions)."""
+        speaking: list[str] = []
+        for node in walk(scene):
+            if isinstance(node, Character):
+                name = normalise_cue(node.name)
+                if name and name not in speaking:
+                    speaking.append(name)
+        matcher = NameMatcher(self.cue_names())
+        actions = [e.text for e in scene.elements if isinstance(e, Action)]
+        others = [n for n in non_speaking_in(actions, matcher) if n not in speaking]
+        return SceneCast(tuple(speaking), tuple(others))
+
+
+_LAYOUT_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fountainkit-layout")
+
+
+def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
+    from fountainkit.eighths import page_map
+
+    return [ScenePages(s.page, s.eighths) for s in page_map(screenplay).scenes]
+
+
+def _last_line(span: Span) -> int:
+    """The last line a span covers (a span ending at column 1 stops the line before)."""
+    if span.end_col == 1 and span.end_line > span.start_line:
+        return span.end_line - 1
+    return span.end_line

@@ -1,0 +1,416 @@
+"""The pygls wiring: LSP requests in, answers from :mod:`fountainkit.lsp.analysis` out.
+
+Text sync is incremental: each ``didChange`` range is turned into offsets in
+the server's own copy of the script and handed to the incremental parser, and
+diagnostics are published straight after. Positions travel in the encoding
+the client negotiated (UTF-16 unless it offers another); model columns are
+code points, so a line is converted only when it holds a character that the
+two encodings count differently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from fountainkit import __version__
+from fountainkit.lint import Diagnostic
+from fountainkit.lsp.analysis import OutlineEntry, ScenePages, ScriptAnalysis
+from fountainkit.lsp.completion import Suggestion, suggest
+from fountainkit.model import Span
+from fountainkit.parse import normalise
+
+logger = logging.getLogger(__name__)
+
+SEVERITIES = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "information": types.DiagnosticSeverity.Information,
+    "hint": types.DiagnosticSeverity.Hint,
+}
+COMPLETION_KINDS = {
+    "character": types.CompletionItemKind.Constant,
+    "location": types.CompletionItemKind.Module,
+    "time": types.CompletionItemKind.EnumMember,
+    "transition": types.CompletionItemKind.Keyword,
+    "heading": types.CompletionItemKind.Keyword,
+}
+_NON_BMP_RE = re.compile("[\U00010000-\U0010ffff]")
+
+# Seconds of quiet after an edit before the page figures are recomputed in
+# the background, so the outline and hovers usually find them ready.
+LAYOUT_DELAY = 0.4
+
+
+class FountainServer(LanguageServer):
+    """A language server holding one :class:`ScriptAnalysis` per open script."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "fountainkit",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
+        self.scripts: dict[str, ScriptAnalysis] = {}
+        self.versions: dict[str, int] = {}  # the editor's version of each open script
+        self._layout_timers: dict[str, asyncio.TimerHandle] = {}
+        # uri -> (document version, whether code-point columns are the client's).
+        self._plain_columns: dict[str, tuple[int, bool]] = {}
+
+    def forget(self, uri: str) -> None:
+        """Drop everything held for a closed script."""
+        self.scripts.pop(uri, None)
+        self.versions.pop(uri, None)
+        self._plain_columns.pop(uri, None)
+        timer = self._layout_timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+
+    # --- positions -------------------------------------------------------------
+
+    def _columns_match(self, uri: str, script: ScriptAnalysis) -> bool:
+        """True when code-point columns equal the client's columns everywhere."""
+        cached = self._plain_columns.get(uri)
+        version = script.document.version
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        encoding = self.workspace.position_codec.encoding
+        text = script.document.text
+        if encoding == types.PositionEncodingKind.Utf32:
+            plain = True
+        elif encoding == types.PositionEncodingKind.Utf8:
+            plain = text.isascii()
+        else:
+            plain = _NON_BMP_RE.search(text) is None
+        self._plain_columns[uri] = (version, plain)
+        return plain
+
+    def _client_column(self, uri: str, script: ScriptAnalysis, line: int, column: int) -> int:
+        """The client's 0-based column for a 1-based model line and column."""
+        if self._columns_match(uri, script):
+            return column - 1
+        text = script.document.line_text(line)
+        return self.workspace.position_codec.client_num_units(text[: column - 1])
+
+    def server_column(self, script: ScriptAnalysis, line0: int, character: int) -> int:
+        """The code-point column for a client position (0-based line and column)."""
+        text = script.document.line_text(line0 + 1)
+        codec = self.workspace.position_codec
+        if text.isascii():
+            return min(character, len(text))
+        units = 0
+        for index, char in enumerate(text):
+            if units >= character:
+                return index
+            units += codec.impl.code_units_for_char(char)
+        return len(text)
+
+    def to_range(self, uri: str, script: ScriptAnalysis, span: Span) -> types.Range:
+        return types.Range(
+            start=types.Position(
+                span.start_line - 1,
+                self._client_column(uri, script, span.start_line, span.start_col),
+            ),
+            end=types.Position(
+                span.end_line - 1, self._client_column(uri, script, span.end_line, span.end_col)
+            ),
+        )
+
+    def offset_of(self, script: ScriptAnalysis, position: types.Position) -> int:
+        document = script.document
+        start = document.line_start(position.line + 1)
+        if start >= len(document.text):
+            return len(document.text)
+        return start + self.server_column(script, position.line, position.character)
+
+    def schedule_layout(self, uri: str) -> None:
+        """Recompute page figures once typing pauses (a debounced background job)."""
+        timer = self._layout_timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+
+        def start() -> None:
+            self._layout_timers.pop(uri, None)
+            script = self.scripts.get(uri)
+            if script is not None:
+                script.scene_pages()
+
+        self._layout_timers[uri] = asyncio.get_running_loop().call_later(LAYOUT_DELAY, start)
+
+    # --- diagnostics -----------------------------------------------------------
+
+    def publish(self, uri: str) -> None:
+        script = self.scripts.get(uri)
+        diagnostics = [] if script is None else script.diagnostics()
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                version=self.versions.get(uri),
+                diagnostics=[self._diagnostic(uri, script, d) for d in diagnostics]
+                if script
+                else [],
+            )
+        )
+
+    def _diagnostic(self, uri: str, script: ScriptAnalysis, found: Diagnostic) -> types.Diagnostic:
+        fix = None
+        if found.replaces and found.replacement:
+            fix = {"replaces": found.replaces, "replacement": found.replacement}
+        return types.Diagnostic(
+            range=self.to_range(uri, script, found.span),
+            message=found.message,
+            severity=SEVERITIES[found.severity],
+            code=found.code,
+            source="fountainkit",
+            data=fix,
+        )
+
+
+server = FountainServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: FountainServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.scripts[params.text_document.uri] = ScriptAnalysis(params.text_document.text)
+    ls.versions[params.text_document.uri] = params.text_document.version
+    ls.publish(params.text_document.uri)
+    ls.schedule_layout(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: FountainServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    script = ls.scripts.get(uri)
+    if script is None:
+        return
+    for change in params.content_changes:
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            start = ls.offset_of(script, change.range.start)
+            end = ls.offset_of(script, change.range.end)
+            script.document.edit(start, max(start, end), change.text)
+        else:
+            script.document.replace_all(change.text)
+    # pygls keeps its own copy of the text from the same changes; should ours
+    # ever differ (a client sending odd ranges), start again from theirs.
+    theirs = normalise(ls.workspace.get_text_document(uri).source)
+    if theirs != script.document.text:
+        message = f"{uri}: out of step with the editor's text; re-parsed it whole"
+        logger.warning(message)
+        ls.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Warning, message=message)
+        )
+        script.document.replace_all(theirs)
+    ls.versions[uri] = params.text_document.version
+    ls.publish(uri)
+    ls.schedule_layout(uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.forget(params.text_document.uri)
+    ls.publish(params.text_document.uri)  # no script: clears its diagnostics
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+async def document_symbol(
+    ls: FountainServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
+    uri = params.text_document.uri
+    script = ls.scripts.get(uri)
+    if script is None:
+        return []
+    # Awaiting the layout job lets edits that arrive meanwhile be handled.
+    pages = await asyncio.wrap_future(script.scene_pages())
+    script = ls.scripts.get(uri)
+    if script is None:
+        return []
+    roots: list[types.DocumentSymbol] = []
+    stack: list[tuple[int, types.DocumentSymbol]] = []  # open sections by level
+    for entry in script.outline():
+        symbol = _symbol(ls, uri, script, entry, pages)
+        if entry.kind == "section":
+            while stack and stack[-1][0] >= entry.level:
+                stack.pop()
+        parent = stack[-1][1] if stack else None
+        (parent.children if parent else roots).append(symbol)  # type: ignore[union-attr]
+        if entry.kind == "section":
+            stack.append((entry.level, symbol))
+    _stretch_sections(roots)
+    return roots
+
+
+def _symbol(
+    ls: FountainServer,
+    uri: str,
+    script: ScriptAnalysis,
+    entry: OutlineEntry,
+    pages: list[ScenePages],
+) -> types.DocumentSymbol:
+    selection = ls.to_range(uri, script, entry.selection)
+    if entry.kind == "section":
+        return types.DocumentSymbol(
+            name=entry.name or "(untitled section)",
+            kind=types.SymbolKind.Namespace,
+            range=ls.to_range(uri, script, entry.span),
+            selection_range=selection,
+            detail="#" * entry.level,
+            children=[],
+        )
+    index = entry.scene_index or 0
+    detail = f"scene {entry.number or index + 1}"
+    if index < len(pages):
+        detail += f" · p. {pages[index].page} · {_eighths(pages[index].eighths)}"
+    return types.DocumentSymbol(
+        name=entry.name or "(empty heading)",
+        kind=types.SymbolKind.Class,
+        range=ls.to_range(uri, script, entry.span),
+        selection_range=selection,
+        detail=detail,
+    )
+
+
+def _stretch_sections(symbols: list[types.DocumentSymbol]) -> None:
+    """A section's range covers its children, as clients require."""
+    for symbol in symbols:
+        if symbol.children:
+            _stretch_sections(symbol.children)
+            last = symbol.children[-1].range.end
+            if (last.line, last.character) > (symbol.range.end.line, symbol.range.end.character):
+                symbol.range = types.Range(start=symbol.range.start, end=last)
+
+
+def _eighths(eighths: int) -> str:
+    from fountainkit.eighths import format_eighths
+
+    return f"{format_eighths(eighths)} pp." if eighths >= 8 else f"{eighths}/8 p."
+
+
+@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+def folding_range(ls: FountainServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+    script = ls.scripts.get(params.text_document.uri)
+    if script is None:
+        return []
+    kinds = {"region": types.FoldingRangeKind.Region, "comment": types.FoldingRangeKind.Comment}
+    return [
+        types.FoldingRange(
+            start_line=fold.start_line - 1, end_line=fold.end_line - 1, kind=kinds[fold.kind]
+        )
+        for fold in script.folds()
+    ]
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+async def hover(ls: FountainServer, params: types.HoverParams) -> types.Hover | None:
+    uri = params.text_document.uri
+    script = ls.scripts.get(uri)
+    if script is None or script.scene_at_heading(params.position.line + 1) is None:
+        return None
+    pages = await asyncio.wrap_future(script.scene_pages())
+    script = ls.scripts.get(uri)
+    found = script.scene_at_heading(params.position.line + 1) if script else None
+    if script is None or found is None or found[0] >= len(pages):
+        return None
+    index, scene, heading_span = found
+    cast = script.scene_cast(scene)
+    number = scene.heading.number or str(index + 1)
+    where = pages[index]
+    lines = [
+        f"**Scene {number}** · page {where.page} · {_eighths(where.eighths)}",
+        "",
+        "Cast: " + (", ".join(cast.speaking) if cast.speaking else "nobody speaks"),
+    ]
+    if cast.non_speaking:
+        lines += ["", "Also in the action (not speaking): " + ", ".join(cast.non_speaking)]
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n".join(lines)),
+        range=ls.to_range(uri, script, heading_span),
+    )
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[".", " ", "-", "@", ">"]),
+)
+def completion(ls: FountainServer, params: types.CompletionParams) -> types.CompletionList:
+    script = ls.scripts.get(params.text_document.uri)
+    if script is None:
+        return types.CompletionList(is_incomplete=False, items=[])
+    line = params.position.line + 1
+    text = script.document.line_text(line)
+    column = ls.server_column(script, params.position.line, params.position.character)
+    previous = script.document.line_text(line - 1) if line > 1 else ""
+    locations, times = script.locations_and_times()
+    suggestions = suggest(
+        text[:column], previous, names=script.cue_names(), locations=locations, times=times
+    )
+    items = [_completion_item(ls, params, script, text, s, n) for n, s in enumerate(suggestions)]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _completion_item(
+    ls: FountainServer,
+    params: types.CompletionParams,
+    script: ScriptAnalysis,
+    line_text: str,
+    suggestion: Suggestion,
+    order: int,
+) -> types.CompletionItem:
+    codec = ls.workspace.position_codec
+    start = codec.client_num_units(line_text[: suggestion.replace_from])
+    edit_range = types.Range(start=types.Position(params.position.line, start), end=params.position)
+    return types.CompletionItem(
+        label=suggestion.label,
+        kind=COMPLETION_KINDS[suggestion.kind],
+        detail=suggestion.detail,
+        sort_text=f"{order:05d}",
+        filter_text=suggestion.label,
+        text_edit=types.TextEdit(range=edit_range, new_text=suggestion.label),
+    )
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: FountainServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Quick fixes: a cue that looks like a typo becomes the name it probably meant."""
+    uri = params.text_document.uri
+    script = ls.scripts.get(uri)
+    if script is None:
+        return []
+    actions = []
+    for diagnostic in params.context.diagnostics:
+        fix = diagnostic.data if isinstance(diagnostic.data, dict) else None
+        if diagnostic.source != "fountainkit" or not fix:
+            continue
+        line = diagnostic.range.start.line
+        text = script.document.line_text(line + 1)
+        at = text.upper().find(str(fix.get("replaces", "")))
+        if at < 0 or not fix.get("replacement"):
+            continue  # the line changed since the diagnostic was made
+        codec = ls.workspace.position_codec
+        start = codec.client_num_units(text[:at])
+        end = codec.client_num_units(text[: at + len(fix["replaces"])])
+        edit = types.TextEdit(
+            range=types.Range(start=types.Position(line, start), end=types.Position(line, end)),
+            new_text=fix["replacement"],
+        )
+        actions.append(
+            types.CodeAction(
+                title=f"Change {fix['replaces']} to {fix['replacement']}",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                is_preferred=True,
+                edit=types.WorkspaceEdit(changes={uri: [edit]}),
+            )
+        )
+    return actions
+
+
+def serve() -> None:
+    """Run the server over stdin/stdout until the client says exit."""
+    server.start_io()

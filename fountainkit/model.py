@@ -1,0 +1,305 @@
+"""The screenplay model: frozen dataclasses shared by every stage.
+
+Equality ignores source spans (``compare=False``) so that a tree parsed from
+written-back Fountain compares equal to the original tree even though the
+positions moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+RunKind = Literal["text", "note", "boneyard"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node sits in the source.
+
+    Lines are 1-based; columns are 1-based and ``end_col`` points one past the
+    last character (so an empty node has start_col == end_col). Offsets are
+    0-based character offsets into the text given to the parser (after the BOM
+    is removed and CRLF is turned into LF), end exclusive.
+    """
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+    start_offset: int = 0
+    end_offset: int = 0
+
+
+NO_SPAN = Span(0, 0, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of inline text with one style.
+
+    ``kind`` is "note" for an inline ``[[note]]`` and "boneyard" for an inline
+    ``/* ... */``; their text is the inside without the markers. Renderers skip
+    them by default, the Fountain writer puts them back.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    kind: RunKind = "text"
+
+
+Text = tuple[Run, ...]
+
+
+def plain(runs: Text, *, include_hidden: bool = False) -> str:
+    """The visible characters of a run list (notes and boneyard left out)."""
+    return "".join(r.text for r in runs if include_hidden or r.kind == "text")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    key: str
+    lines: tuple[Text, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(line) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    entries: tuple[TitleEntry, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    def get(self, key: str) -> TitleEntry | None:
+        """The first entry whose key matches, case-insensitively."""
+        wanted = key.casefold()
+        for entry in self.entries:
+            if entry.key.casefold() == wanted:
+                return entry
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class SceneHeading:
+    runs: Text
+    number: str | None = None
+    forced: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Action lines as written: leading spaces and tabs are kept."""
+
+    lines: tuple[Text, ...]
+    forced: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(line) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A character cue. ``name`` excludes extensions and the dual caret."""
+
+    name: str
+    extensions: tuple[str, ...] = ()
+    dual: bool = False
+    forced: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The cue as printed: name followed by its extensions."""
+        return " ".join((self.name, *(f"({e})" for e in self.extensions)))
+
+
+@dataclass(frozen=True, slots=True)
+class Parenthetical:
+    runs: Text
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueLine:
+    """One source line of speech; an empty line was a two-space line."""
+
+    runs: Text
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Lyrics:
+    """Consecutive ``~`` lines, inside dialogue or on their own."""
+
+    lines: tuple[Text, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(line) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    character: Character
+    parts: tuple[DialoguePart, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DualDialogue:
+    """Two speeches side by side; ``right`` is the one whose cue had ``^``."""
+
+    left: Dialogue
+    right: Dialogue
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    runs: Text
+    forced: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return plain(self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Centered:
+    lines: tuple[Text, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(line) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """``#`` markers: a flat marker in the body; ``level`` is the count of #."""
+
+    level: int
+    title: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Synopsis:
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A block ``[[ ... ]]`` note that stands on its own; text excludes markers."""
+
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Boneyard:
+    """A block ``/* ... */``; text is everything between the markers, verbatim."""
+
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+DialoguePart = Parenthetical | DialogueLine | Lyrics | Note | Boneyard
+
+Element = (
+    Action
+    | Dialogue
+    | DualDialogue
+    | Lyrics
+    | Transition
+    | Centered
+    | PageBreak
+    | Synopsis
+    | Note
+    | Boneyard
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A scene heading and every element up to the next heading or section."""
+
+    heading: SceneHeading
+    elements: tuple[Element, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+BodyItem = Scene | Section | Element
+
+
+@dataclass(frozen=True, slots=True)
+class Screenplay:
+    """A parsed script.
+
+    ``body`` is flat at the top: sections, scenes, and loose elements (those
+    before the first scene heading or between a section and the next heading).
+    """
+
+    title_page: TitlePage | None
+    body: tuple[BodyItem, ...]
+
+    def scenes(self) -> Iterator[Scene]:
+        for item in self.body:
+            if isinstance(item, Scene):
+                yield item
+
+    def title(self) -> str:
+        if self.title_page is None:
+            return ""
+        entry = self.title_page.get("title")
+        return entry.text.replace("\n", " ").strip() if entry else ""
+
+
+def walk(node: object) -> Iterator[object]:
+    """Every node under ``node`` (itself included), depth first, in source order."""
+    yield node
+    if isinstance(node, Screenplay):
+        if node.title_page is not None:
+            yield from walk(node.title_page)
+        for item in node.body:
+            yield from walk(item)
+    elif isinstance(node, TitlePage):
+        yield from node.entries
+    elif isinstance(node, Scene):
+        yield node.heading
+        for element in node.elements:
+            yield from walk(element)
+    elif isinstance(node, Dialogue):
+        yield node.character
+        yield from node.parts
+    elif isinstance(node, DualDialogue):
+        yield from walk(node.left)
+        yield from walk(node.right)

@@ -1,0 +1,1 @@
+"""Writers: Fountain, JSON tree, HTML, PDF, FDX."""

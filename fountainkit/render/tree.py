@@ -1,0 +1,165 @@
+"""The Screenplay model as a JSON-able tree (``fountainkit parse``'s output).
+
+This is the one place the JSON/YAML tree is built. Shape (schema
+``fountainkit.tree/1``)::
+
+    {"schema": "fountainkit.tree/1",
+     "title_page": {key: text, ...},
+     "title_page_entries": [{"key", "text", "line", ...}],
+     "body": [node, ...]}
+
+Every node has ``type``, ``line``, ``column``, ``end_line``, ``end_column`` (1-based,
+end exclusive) and ``offset``/``end_offset``; container nodes (scene, dialogue,
+dual_dialogue) have ``children``; text nodes have ``text`` (visible text, lines
+joined with "\\n") and, where emphasis, inline notes or inline boneyard occur,
+``runs``: one list of runs per line, each ``{"text": ..., "bold": true, ...}``
+with only the true flags and a ``kind`` other than "text".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fountainkit.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Character,
+    Dialogue,
+    DialogueLine,
+    DualDialogue,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    Scene,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Span,
+    Synopsis,
+    Text,
+    TitleEntry,
+    Transition,
+    plain,
+)
+
+SCHEMA = "fountainkit.tree/1"
+
+_TYPES: dict[type, str] = {
+    Scene: "scene",
+    SceneHeading: "scene_heading",
+    Action: "action",
+    Dialogue: "dialogue",
+    Character: "character",
+    Parenthetical: "parenthetical",
+    DialogueLine: "dialogue_line",
+    Lyrics: "lyrics",
+    DualDialogue: "dual_dialogue",
+    Transition: "transition",
+    Centered: "centered",
+    PageBreak: "page_break",
+    Section: "section",
+    Synopsis: "synopsis",
+    Note: "note",
+    Boneyard: "boneyard",
+}
+
+
+def _position(span: Span) -> dict[str, int]:
+    return {
+        "line": span.start_line,
+        "column": span.start_col,
+        "end_line": span.end_line,
+        "end_column": span.end_col,
+        "offset": span.start_offset,
+        "end_offset": span.end_offset,
+    }
+
+
+def _run(run: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": run.text}
+    for flag in ("bold", "italic", "underline"):
+        if getattr(run, flag):
+            out[flag] = True
+    if run.kind != "text":
+        out["kind"] = run.kind
+    return out
+
+
+def _is_styled(lines: tuple[Text, ...]) -> bool:
+    return any(
+        run.bold or run.italic or run.underline or run.kind != "text"
+        for line in lines
+        for run in line
+    )
+
+
+def _text_fields(lines: tuple[Text, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": "\n".join(plain(line) for line in lines)}
+    if _is_styled(lines):
+        out["runs"] = [[_run(run) for run in line] for line in lines]
+    return out
+
+
+def node(item: Any) -> dict[str, Any]:
+    """The tree dict for one model node (and everything under it)."""
+    out: dict[str, Any] = {"type": _TYPES[type(item)], **_position(item.span)}
+    if isinstance(item, Scene):
+        out["children"] = [node(item.heading), *(node(e) for e in item.elements)]
+    elif isinstance(item, SceneHeading):
+        out.update(_text_fields((item.runs,)))
+        out["number"] = item.number
+        out["forced"] = item.forced
+    elif isinstance(item, Action):
+        out.update(_text_fields(item.lines))
+        out["forced"] = item.forced
+    elif isinstance(item, Dialogue):
+        out["children"] = [node(item.character), *(node(p) for p in item.parts)]
+    elif isinstance(item, Character):
+        out.update(
+            text=item.text,
+            name=item.name,
+            extensions=list(item.extensions),
+            dual=item.dual,
+            forced=item.forced,
+        )
+    elif isinstance(item, Parenthetical | DialogueLine | Transition):
+        out.update(_text_fields((item.runs,)))
+        if isinstance(item, Transition):
+            out["forced"] = item.forced
+    elif isinstance(item, Lyrics | Centered):
+        out.update(_text_fields(item.lines))
+    elif isinstance(item, DualDialogue):
+        out["children"] = [node(item.left), node(item.right)]
+    elif isinstance(item, Section):
+        out["text"] = item.title
+        out["level"] = item.level
+    elif isinstance(item, Synopsis | Note | Boneyard):
+        out["text"] = item.text
+    elif isinstance(item, PageBreak):
+        pass
+    return out
+
+
+def _entry(entry: TitleEntry) -> dict[str, Any]:
+    return {"key": entry.key, **_text_fields(entry.lines), **_position(entry.span)}
+
+
+def to_tree(screenplay: Screenplay) -> dict[str, Any]:
+    """The whole script as plain dicts, lists, strings, numbers and booleans."""
+    title_page: dict[str, str] = {}
+    entries: list[dict[str, Any]] = []
+    if screenplay.title_page is not None:
+        for entry in screenplay.title_page.entries:
+            text = entry.text
+            title_page[entry.key] = (
+                f"{title_page[entry.key]}\n{text}" if entry.key in title_page else text
+            )
+            entries.append(_entry(entry))
+    return {
+        "schema": SCHEMA,
+        "title_page": title_page,
+        "title_page_entries": entries,
+        "body": [node(item) for item in screenplay.body],
+    }

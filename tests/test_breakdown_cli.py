@@ -1,0 +1,211 @@
+"""``fountainkit breakdown`` from the outside: every format, read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+from conftest import run_cli
+
+SCENE_KEYS = {
+    "index",
+    "number",
+    "heading",
+    "int_ext",
+    "location",
+    "sublocation",
+    "time",
+    "line",
+    "page",
+    "eighths",
+    "speaking",
+    "non_speaking",
+    "elements",
+    "synopsis",
+}
+
+HOSTILE = """\
+Title: <script>alert("title")</script>
+
+INT. <B>LAB</B> - NIGHT
+
+<IMG SRC=X> waits. [[props: <svg onload=alert(1)>]]
+
+<IMG SRC=X>
+<b>Hello</b> & goodbye.
+"""
+
+
+def _json(script: Path) -> dict:
+    done = run_cli("breakdown", str(script), "-f", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def sample_json(sample_script: Path) -> dict:
+    return _json(sample_script)
+
+
+def test_yaml_is_the_default(cli, sample_script: Path, sample_json: dict) -> None:
+    done = cli("breakdown", str(sample_script))
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout.decode("utf-8")) == sample_json
+
+
+def test_json_shape(sample_json: dict) -> None:
+    data = sample_json
+    assert data["schema"] == "fountainkit.breakdown/1"
+    assert data["title"] and isinstance(data["pages"], int) and data["pages"] > 1
+    assert data["scenes"] and all(set(scene) >= SCENE_KEYS for scene in data["scenes"])
+    for scene in data["scenes"]:
+        assert isinstance(scene["eighths"], int) and scene["eighths"] >= 1
+        assert isinstance(scene["pages"], str)
+    assert data["cast"] and all({"id", "name", "scenes"} <= set(m) for m in data["cast"])
+    assert [m["id"] for m in data["cast"]] == list(range(1, len(data["cast"]) + 1))
+    assert all({"name", "scenes", "eighths"} <= set(loc) for loc in data["locations"])
+    every_scene = sorted(i for loc in data["locations"] for i in loc["scenes"])
+    assert every_scene == [scene["index"] for scene in data["scenes"]]
+
+
+def test_json_keeps_non_latin_text_readable(sample_json: dict) -> None:
+    names = {member["name"] for member in sample_json["cast"]}
+    assert "할머니" in names
+
+
+def test_csv_has_one_row_per_scene(cli, sample_script: Path, sample_json: dict) -> None:
+    done = cli("breakdown", str(sample_script), "-f", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
+    assert len(rows) == len(sample_json["scenes"])
+    for row, scene in zip(rows, sample_json["scenes"], strict=True):
+        assert row["heading"] == scene["heading"]
+        assert int(row["eighths"]) == scene["eighths"]
+        assert row["speaking"] == "; ".join(scene["speaking"])
+        assert row["props"] == "; ".join(scene["elements"].get("props", []))
+
+
+def test_csv_defuses_spreadsheet_formulas(cli, tmp_path: Path) -> None:
+    script = tmp_path / "formula.fountain"
+    script.write_text('INT. ROOM - DAY\n\n[[props: =HYPERLINK("http://x")]]\n', encoding="utf-8")
+    done = cli("breakdown", str(script), "-f", "csv")
+    row = next(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
+    assert row["props"] == '\'=HYPERLINK("http://x")'
+
+
+def test_html_escapes_script_text(cli, tmp_path: Path) -> None:
+    script = tmp_path / "hostile.fountain"
+    script.write_text(HOSTILE, encoding="utf-8")
+    done = cli("breakdown", str(script), "-f", "html")
+    assert done.returncode == 0, done.stderr
+    html = done.stdout.decode("utf-8")
+    assert "<script>" not in html and "<svg onload" not in html and "<IMG" not in html
+    assert "&lt;svg onload=alert(1)&gt;" in html
+    assert "&lt;IMG SRC=X&gt;" in html
+
+
+def test_html_draws_the_presence_grid_as_svg(cli, sample_script: Path, sample_json: dict) -> None:
+    done = cli("breakdown", str(sample_script), "-f", "html")
+    html = done.stdout.decode("utf-8")
+    assert html.count('<section class="sheet"') == len(sample_json["scenes"])
+    assert "<svg" in html and "<rect" in html
+    # Self-contained: nothing for a browser or WeasyPrint to fetch.
+    assert re.findall(r'(?:src|href)="(?!#)[^"]*"', html) == []
+    for member in sample_json["cast"]:
+        assert f"{member['id']}. {member['name']}" in html
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(sample_script: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "breakdown.pdf"
+    done = run_cli("breakdown", str(sample_script), "-f", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_pdf_has_a_sheet_per_scene_and_the_reports(sample_pdf: Path, sample_json: dict) -> None:
+    with pdfplumber.open(sample_pdf) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+        has_graphics = any(page.rects for page in pdf.pages[-3:])
+    scenes = sample_json["scenes"]
+    assert len(texts) >= 1 + len(scenes) + 3  # cover, sheets, cast/locations/elements/grid
+    for scene in scenes:
+        assert any(scene["heading"] in text for text in texts), scene["heading"]
+    assert any("Cast list" in text for text in texts)
+    assert any("presence" in text for text in texts)
+    assert has_graphics  # the grid is drawn, not typed
+
+
+def test_pdf_goes_to_a_pipe(cli, tmp_path: Path) -> None:
+    script = tmp_path / "small.fountain"
+    script.write_text("INT. ROOM - DAY\n\nANNA waits.\n\nANNA\nHello.\n", encoding="utf-8")
+    done = cli("breakdown", str(script), "-f", "pdf")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"%PDF-")
+
+
+def test_output_file_and_atomic_failure(cli, sample_script: Path, tmp_path: Path) -> None:
+    out = tmp_path / "breakdown.json"
+    done = cli("breakdown", str(sample_script), "-f", "json", "-o", str(out))
+    assert done.returncode == 0 and done.stdout == b""
+    before = out.read_bytes()
+    bad_config = tmp_path / "bad.yaml"
+    bad_config.write_text("breakdown:\n  eighths_rounding: sideways\n", encoding="utf-8")
+    done = cli(
+        "breakdown", str(sample_script), "-f", "json", "-o", str(out), "--config", str(bad_config)
+    )
+    assert done.returncode == 1
+    assert len(done.stderr.decode().strip().splitlines()) == 1
+    assert "eighths_rounding" in done.stderr.decode()
+    assert out.read_bytes() == before
+
+
+def test_config_and_flags_change_the_eighths(cli, sample_script: Path, tmp_path: Path) -> None:
+    config = tmp_path / "fk.yaml"
+    config.write_text("paper: a4\nbreakdown:\n  eighths_rounding: up\n", encoding="utf-8")
+    done = cli("breakdown", str(sample_script), "-f", "json", "--config", str(config))
+    data = json.loads(done.stdout)
+    assert data["eighths_rounding"] == "up" and data["lines_per_page"] == 58
+    done = cli("breakdown", str(sample_script), "-f", "json", "--eighths-rounding", "nearest")
+    assert json.loads(done.stdout)["eighths_rounding"] == "nearest"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["missing.fountain"], 1, "no such file"),
+        (["{script}", "-f", "docx"], 2, "docx"),
+        (["{script}", "--paper", "legal"], 2, "legal"),
+    ],
+)
+def test_errors_are_one_line(cli, sample_script: Path, args: list[str], code: int, needle: str):
+    done = cli("breakdown", *(a.format(script=sample_script) for a in args))
+    assert done.returncode == code
+    err = done.stderr.decode()
+    assert needle in err and "Traceback" not in err
+
+
+def test_unknown_tags_are_warned_about_on_stderr(cli, sample_script: Path) -> None:
+    done = cli("breakdown", str(sample_script), "-f", "json")
+    assert done.returncode == 0
+    assert done.stderr.decode().splitlines() == [
+        f"fountainkit: warning: {sample_script}: line 310: unknown tag category 'catering', "
+        "kept as 'catering'"
+    ]
+
+
+def test_colours_come_from_the_config(cli, tmp_path: Path) -> None:
+    script = tmp_path / "tagged.fountain"
+    script.write_text("INT. ROOM - DAY\n\nA hat. [[props: hat]]\n", encoding="utf-8")
+    config = tmp_path / "fk.yaml"
+    config.write_text('breakdown:\n  colors:\n    props: "#123456"\n', encoding="utf-8")
+    default = cli("breakdown", str(script), "-f", "html").stdout.decode()
+    assert 'data-category="props" style="border-color: #7b1fa2"' in default
+    done = cli("breakdown", str(script), "-f", "html", "--config", str(config))
+    assert 'data-category="props" style="border-color: #123456"' in done.stdout.decode()
