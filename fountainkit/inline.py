@@ -9,8 +9,8 @@ chunks, then pairs delimiters with a stack, in the spirit of CommonMark:
   before it; markers (or the part of a run) that find no partner stay text.
   Closers pair with the nearest open marker of their style, not only with the
   innermost one, so overlapping styles written as ``*a **b* c**`` work.
-- ``\\*``, ``\\_``, ``\\/`` and ``\\\\`` are escapes for a literal ``*``, ``_``,
-  ``/`` and ``\\`` (``\\/*`` is a slash and a star, never a boneyard).
+- ``\\*``, ``\\_``, ``\\/``, ``\\[`` and ``\\\\`` are escapes for a literal ``*``,
+  ``_``, ``/``, ``[`` and ``\\`` (``\\/*`` and ``\\[[`` open no boneyard or note).
 - ``[[note]]`` and ``/* boneyard */`` become runs of kind "note"/"boneyard"
   (text without the markers) carrying the emphasis around them.
 - Emphasis never crosses a line: the parser calls this once per line.
@@ -26,7 +26,7 @@ from fountainkit.lexer import hidden_spans
 from fountainkit.model import Run, Text
 
 _TOKEN = re.compile(
-    r"\\(?P<escape>[\\*_/])"
+    r"\\(?P<escape>[\\*_/\[])"
     r"|(?P<delim>\*+|_+)"
     r"|(?P<text>[^\\*_/\[]+|[\s\S])"
 )

@@ -34,12 +34,12 @@ from functools import lru_cache
 from lark import Token
 
 # What a boneyard and a note hide, as one regex (leftmost match wins). A boneyard
-# may hold anything and ends at the first "*/"; "\\/*" is no boneyard. A note
-# may not cross a truly empty line nor hold "[[". hidden_spans() finds exactly
+# may hold anything and ends at the first "*/". A note may not cross a truly
+# empty line nor hold "[[". "\\/*" and "\\[[" open nothing (escapes). hidden_spans() finds exactly
 # these matches in linear time; the regex is the readable definition.
 HIDDEN_PATTERN = (
     r"(?<!\\)/\*[\s\S]*?\*/"
-    r"|\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]"
+    r"|(?<!\\)\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]"
 )
 _NOTE = re.compile(r"\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]")
 # Token(...) checks for deprecated keywords on every call; this is the plain constructor.
@@ -143,13 +143,13 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     size = len(text)
     pos = 0
-    next_boneyard = _next_opener(text, 0)
-    next_note = text.find("[[")
+    next_boneyard = _next_opener(text, "/*", 0)
+    next_note = _next_opener(text, "[[", 0)
     while pos < size:
         if next_boneyard != -1 and next_boneyard < pos:
-            next_boneyard = _next_opener(text, pos)
+            next_boneyard = _next_opener(text, "/*", pos)
         while next_note != -1 and (next_note < pos or _NOTE.match(text, next_note) is None):
-            next_note = text.find("[[", max(pos, next_note + 1))
+            next_note = _next_opener(text, "[[", max(pos, next_note + 1))
         if next_boneyard != -1 and (next_note == -1 or next_boneyard < next_note):
             close = text.find("*/", next_boneyard + 2)
             if close == -1:
@@ -166,11 +166,11 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _next_opener(text: str, pos: int) -> int:
-    """The next "/*" at or after ``pos`` that is not escaped as "\\/*"."""
-    found = text.find("/*", pos)
+def _next_opener(text: str, opener: str, pos: int) -> int:
+    """The next ``opener`` at or after ``pos`` that no backslash escapes."""
+    found = text.find(opener, pos)
     while found > 0 and text[found - 1] == "\\":
-        found = text.find("/*", found + 1)
+        found = text.find(opener, found + 1)
     return found
 
 
@@ -281,14 +281,16 @@ def _is_blank(line: str) -> bool:
 
 # Lines a "two spaces" line can continue: the paragraph goes on after it.
 _CONTINUABLE = frozenset({"TEXT", "PAREN", "FORCED_ACTION", "SPACER"})
+# Lines that can carry a paragraph on after a "two spaces" line.
+_CONTINUING = frozenset({"TEXT", "PAREN", "FORCED_ACTION", "NOTE", "BONEYARD"})
 
 
 def line_kinds(lines: list[str]) -> list[str]:
     """The token type of each logical line, with the edges of ``lines`` as blank lines.
 
     Blank lines come out as "BLANK"; a whitespace-only line of 2+ characters
-    between a text line and another non-blank line (the spec's "two spaces"
-    line inside dialogue or action) as "SPACER". A cue
+    between a text line and another text (or note) line, the spec's "two
+    spaces" line inside dialogue or action, as "SPACER". A cue
     ending in ``^`` is "DUAL_CUE".
     """
     count = len(lines)
@@ -302,6 +304,7 @@ def line_kinds(lines: list[str]) -> list[str]:
             and len(lines[i]) >= 2
             and kinds[i - 1] in _CONTINUABLE
             and not blank[i + 1]
+            and shape(lines[i + 1]) in _CONTINUING
         ):
             kinds[i] = "SPACER"
         else:

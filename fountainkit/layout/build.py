@@ -36,6 +36,7 @@ from fountainkit.model import (
     Transition,
 )
 from fountainkit.profiles import DualSlots, PageProfile
+from fountainkit.scene_numbers import scene_numbers
 
 # Extensions that already say the speaker continues: never add a second (CONT'D).
 _CONTD = re.compile(r"^\s*(CONT['\u2019]?D|CONTINUING|CONTINUED|CONT\.?)\s*$", re.I)
@@ -54,6 +55,7 @@ class BlockBuilder:
         self.profile = profile
         self.settings = settings
         self.blocks: list[Block] = []
+        self.numbers: list[str] = []
         # The speaker of the last speech in this scene with only action since,
         # for the automatic (CONT'D).
         self.last_speaker: str | None = None
@@ -64,6 +66,8 @@ class BlockBuilder:
     # -- the body ---------------------------------------------------------
 
     def build(self, screenplay: Screenplay) -> list[Block]:
+        # The same numbering as the breakdown, so printed and listed numbers agree.
+        self.numbers = scene_numbers(screenplay.scenes())
         scene_index = -1
         for item in screenplay.body:
             if isinstance(item, Scene):
@@ -84,7 +88,7 @@ class BlockBuilder:
             for part in wrap_runs(runs, slot.width)
         ]
         if self.settings.scene_numbers != "none":
-            number = scene.heading.number or str(scene_index + 1)
+            number = self.numbers[scene_index]
             first = lines[0]
             lines[0] = Line(first.kind, first.column, first.runs, scene_index, first.source, number)
         self.blocks.append(

@@ -67,8 +67,9 @@ class Fold:
 
 @dataclass(frozen=True, slots=True)
 class ScenePages:
-    """Where one scene sits on paper: its first page and its length in eighths."""
+    """Where one scene sits on paper: its number, first page and length in eighths."""
 
+    number: str
     page: int
     eighths: int
 
@@ -294,8 +295,13 @@ _LAYOUT_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fountaink
 
 def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
     from fountainkit.eighths import page_map
+    from fountainkit.scene_numbers import scene_numbers
 
-    return [ScenePages(s.page, s.eighths) for s in page_map(screenplay).scenes]
+    numbers = scene_numbers(screenplay.scenes())
+    return [
+        ScenePages(number, s.page, s.eighths)
+        for number, s in zip(numbers, page_map(screenplay).scenes, strict=False)
+    ]
 
 
 def _last_line(span: Span) -> int:

@@ -261,9 +261,11 @@ def _symbol(
             children=[],
         )
     index = entry.scene_index or 0
-    detail = f"scene {entry.number or index + 1}"
     if index < len(pages):
-        detail += f" · p. {pages[index].page} · {_eighths(pages[index].eighths)}"
+        where = pages[index]
+        detail = f"scene {where.number} · p. {where.page} · {_eighths(where.eighths)}"
+    else:
+        detail = f"scene {entry.number or index + 1}"
     return types.DocumentSymbol(
         name=entry.name or "(empty heading)",
         kind=types.SymbolKind.Class,
@@ -316,10 +318,9 @@ async def hover(ls: FountainServer, params: types.HoverParams) -> types.Hover | 
         return None
     index, scene, heading_span = found
     cast = script.scene_cast(scene)
-    number = scene.heading.number or str(index + 1)
     where = pages[index]
     lines = [
-        f"**Scene {number}** · page {where.page} · {_eighths(where.eighths)}",
+        f"**Scene {where.number}** · page {where.page} · {_eighths(where.eighths)}",
         "",
         "Cast: " + (", ".join(cast.speaking) if cast.speaking else "nobody speaks"),
     ]

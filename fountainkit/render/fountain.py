@@ -37,12 +37,13 @@ __all__ = ["write", "write_runs"]
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    return text.replace("[[", "\\[[")
 
 
 def _guard(text: str) -> str:
-    """Keep a literal ``/*`` from opening a boneyard that spans later lines."""
-    return text.replace("/*", "/\\*")
+    """Keep a literal ``/*`` or ``[[`` from opening a boneyard or note."""
+    return text.replace("/*", "/\\*").replace("[[", "\\[[")
 
 
 def _markers(bold: bool, italic: bool, underline: bool, closing: bool = False) -> str:
@@ -58,33 +59,40 @@ def _marked(runs: Text, escape: bool) -> str:
     """
     out: list[str] = []
     bold = italic = underline = False
-    last_kind = ""
-    for run in runs:
-        closing = _markers(
-            bold and not run.bold,
-            italic and not run.italic,
-            underline and not run.underline,
-            closing=True,
-        )
-        opening = _markers(
-            run.bold and not bold, run.italic and not italic, run.underline and not underline
-        )
-        markers = closing + opening
-        if markers[:1] == "*" and last_kind == "text" and out[-1].endswith("/"):
+    previous = ""  # what out[-1] holds: "text", "note", "boneyard" or "markers"
+
+    def add_markers(markers: str) -> None:
+        nonlocal previous
+        if not markers:
+            return
+        if markers[0] == "*" and previous == "text" and out[-1].endswith("/"):
             out[-1] = out[-1][:-1] + "\\/"  # "/" + "*" would open a boneyard
         out.append(markers)
-        last_kind = run.kind
+        previous = "markers"
+
+    for run in runs:
+        add_markers(
+            _markers(
+                bold and not run.bold,
+                italic and not run.italic,
+                underline and not run.underline,
+                closing=True,
+            )
+            + _markers(
+                run.bold and not bold, run.italic and not italic, run.underline and not underline
+            )
+        )
         bold, italic, underline = run.bold, run.italic, run.underline
         if run.kind == "note":
+            if previous == "text" and out[-1].endswith("["):
+                out[-1] = out[-1][:-1] + "\\["  # "[" + "[[note]]" would read "[[[note]]"
             out.append(f"[[{run.text}]]")
         elif run.kind == "boneyard":
             out.append(f"/*{run.text}*/")
         else:
             out.append(_escape(run.text) if escape else _guard(run.text))
-    markers = _markers(bold, italic, underline, closing=True)
-    if markers[:1] == "*" and last_kind == "text" and out[-1].endswith("/"):
-        out[-1] = out[-1][:-1] + "\\/"
-    out.append(markers)
+        previous = run.kind
+    add_markers(_markers(bold, italic, underline, closing=True))
     return "".join(out)
 
 
