@@ -8,7 +8,7 @@ Peers are installed outside the project (never into its requirements):
 
 then run from the repository root:
 
-    python benchmarks/bench_pdf.py [--runs 5] [--paper letter]
+    python benchmarks/bench_pdf.py [--runs 5] [--paper letter] [--jobs auto,1]
 
 Each tool runs as a separate process (import, parse, layout, PDF written), the
 tools interleaved run by run so machine noise hits them alike; peak RSS comes
@@ -17,20 +17,27 @@ from /usr/bin/time -v. The input is made by repeating scripts_sample/*.fountain
 gives about 120 pages; only the first copy keeps its title page. The printed
 table gives the median time, the ratio to our time, the page count of each PDF
 (title page included) and the peak RSS; CPU time (user + system) is printed
-too because it is steadier than wall time on a shared machine. Not a test: nothing
-here fails.
+too because it is steadier than wall time on a shared machine (it includes the
+worker processes of a parallel render). ``--jobs auto,1`` times fountainkit once
+per value of its ``--jobs`` option (auto = the default: one process per core
+for long scripts). Peak RSS is that of the largest single process; after the
+timed runs each tool runs once more while /proc is sampled every 10 ms, for
+the peak of the RSS summed over all its processes (shared pages counted once
+per process, so an upper bound). Not a test: nothing here fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +55,7 @@ class Tool:
     cpu: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     pages: int = 0
+    total_rss_mb: float = 0.0
 
 
 def find_executable(*candidates: Path | str | None) -> str | None:
@@ -107,6 +115,40 @@ def run_timed(argv: list[str]) -> tuple[float, float, float]:
     return elapsed, cpu, int(rss.group(1)) / 1024
 
 
+def process_tree(pid: int) -> list[int]:
+    found = [pid]
+    for parent in found:
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children") as children:
+                found.extend(int(child) for child in children.read().split())
+        except OSError:
+            pass
+    return found
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def peak_total_rss(argv: list[str]) -> float:
+    """Peak over time of the RSS (MB) summed over the process and all its descendants."""
+    if not Path("/proc/self/task").is_dir():
+        return float("nan")
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(rss_kb(pid) for pid in process_tree(process.pid)))
+        time.sleep(0.01)
+    return peak / 1024
+
+
 def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader
 
@@ -118,27 +160,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--paper", choices=("letter", "a4"), default="letter")
     parser.add_argument("--input", type=Path, help="use this script instead of building one")
+    parser.add_argument(
+        "--jobs",
+        default="auto",
+        help="comma-separated values of fountainkit's --jobs to time (auto = its default)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         src = args.input or make_input(folder, args.paper)
-        tools = [
-            Tool(
-                "fountainkit",
-                [
-                    sys.executable,
-                    "-m",
-                    "fountainkit",
-                    "pdf",
-                    "{src}",
-                    "-o",
-                    "{out}",
-                    "--paper",
-                    args.paper,
-                ],
-            ),
-        ]
+        tools = []
+        for jobs in args.jobs.split(","):
+            argv = [sys.executable, "-m", "fountainkit", "pdf", "{src}", "-o", "{out}"]
+            argv += ["--paper", args.paper]
+            if jobs != "auto":
+                argv += ["--jobs", jobs]
+            name = "fountainkit" if jobs == "auto" else f"fountainkit -j{jobs}"
+            tools.append(Tool(name, argv))
         screenplain = find_executable(
             REPO / "benchmarks/.venv-peers/bin/screenplain",
             "/tmp/peers-venv/bin/screenplain",
@@ -180,16 +219,20 @@ def main() -> None:
                 tool.rss_mb.append(rss)
                 if run == 0:
                     tool.pages = pdf_pages(out)
+        for tool in tools:
+            out = folder / f"{tool.name}.pdf"
+            tool.total_rss_mb = peak_total_rss([a.format(src=src, out=out) for a in tool.argv])
 
     ours = statistics.median(tools[0].times)
     print(
         f"input: {src.name if args.input else 'repeated samples'}, paper {args.paper}, "
-        f"{args.runs} interleaved runs, median wall time"
+        f"{args.runs} interleaved runs, median wall time; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end"
     )
     ours_cpu = statistics.median(tools[0].cpu)
     print(
-        f"{'tool':<14}{'wall s':>8}{'ours/peer':>11}{'cpu s':>8}{'ours/peer':>11}"
-        f"{'pages':>7}{'peak RSS MB':>13}"
+        f"{'tool':<17}{'wall s':>8}{'ours/peer':>11}{'cpu s':>8}{'ours/peer':>11}"
+        f"{'pages':>7}{'peak RSS MB':>13}{'all procs MB':>14}"
     )
     for tool in tools:
         wall, cpu = statistics.median(tool.times), statistics.median(tool.cpu)
@@ -197,8 +240,8 @@ def main() -> None:
         wall_ratio = f"{ours / wall:.2f}" if peer else "-"
         cpu_ratio = f"{ours_cpu / cpu:.2f}" if peer else "-"
         print(
-            f"{tool.name:<14}{wall:>8.2f}{wall_ratio:>11}{cpu:>8.2f}{cpu_ratio:>11}"
-            f"{tool.pages:>7}{max(tool.rss_mb):>13.0f}"
+            f"{tool.name:<17}{wall:>8.2f}{wall_ratio:>11}{cpu:>8.2f}{cpu_ratio:>11}"
+            f"{tool.pages:>7}{max(tool.rss_mb):>13.0f}{tool.total_rss_mb:>14.0f}"
         )
 
 

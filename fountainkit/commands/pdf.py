@@ -20,7 +20,9 @@ from fountainkit.source import ScriptInputError
 PDF_SUFFIX = ".pdf"
 
 
-def render_script(script: Path, output: Path, encoding: str | None, options: dict) -> int:
+def render_script(
+    script: Path, output: Path, encoding: str | None, options: dict, jobs: int | None = None
+) -> int:
     """Parse, paginate and render one script to ``output``; returns its page count."""
     from fountainkit.layout import paginate
     from fountainkit.parse import parse
@@ -30,7 +32,7 @@ def render_script(script: Path, output: Path, encoding: str | None, options: dic
     screenplay = parse(load_text(script, encoding))
     document = paginate(screenplay, settings)
     try:
-        data = render_pdf(screenplay, document)
+        data = render_pdf(screenplay, document, jobs=jobs)
     except RenderError as exc:
         raise CommandError(f"{script}: {exc}") from None
     write_atomically(output, data)
@@ -55,17 +57,29 @@ def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) ->
     default=None,
     help="Output file (one script) or folder (several). Default: beside the script.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes painting the pages. Default: the available cores for long scripts, "
+    "1 for short ones.",
+)
 @layout_options
 @encoding_option
 @reports_errors
 def pdf_command(
-    scripts: tuple[Path, ...], output: Path | None, encoding: str | None, **options: object
+    scripts: tuple[Path, ...],
+    output: Path | None,
+    jobs: int | None,
+    encoding: str | None,
+    **options: object,
 ) -> None:
     """Render SCRIPTS to industry-paginated PDF (US Letter or A4)."""
     settings_from_options(options)  # a bad config fails before any work
     targets = output_paths(scripts, output, PDF_SUFFIX)
     if len(scripts) == 1:
-        render_script(scripts[0], targets[0], encoding, options)
+        render_script(scripts[0], targets[0], encoding, options, jobs)
         return
     failures = []
     with click.progressbar(
@@ -76,7 +90,7 @@ def pdf_command(
     ) as bar:
         for script, target in bar:
             try:
-                render_script(script, target, encoding, options)
+                render_script(script, target, encoding, options, jobs)
             except (ScriptInputError, CommandError, OSError, ValueError) as exc:
                 failures.append(f"{script}: {exc}" if str(script) not in str(exc) else str(exc))
     if failures:
