@@ -386,6 +386,49 @@ def machine(tools: list[peers.Contender], start_load: str) -> list[str]:
     ]
 
 
+def profile_ours(script: Path, task: str, repeats: int) -> str:
+    """Where fountainkit's time goes on one task: share of time by module, top functions."""
+    import cProfile
+    import io
+    import pstats
+
+    sys.path.insert(0, str(REPO))
+    from fountainkit import parse
+
+    text = script.read_text(encoding="utf-8")
+    if task == "breakdown":
+        from fountainkit.breakdown import breakdown
+
+        def run() -> object:
+            return breakdown(parse(text))
+    else:
+
+        def run() -> object:
+            return parse(text)
+
+    run()  # warm-up, as in the timed runs
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeats):
+        run()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    by_module: dict[str, float] = {}
+    for (filename, _, _), (_, _, own_time, _, _) in stats.stats.items():
+        module = re.sub(r".*/(site-packages|work/main)/", "", filename) or filename
+        by_module[module] = by_module.get(module, 0.0) + own_time
+    total = sum(by_module.values()) or 1.0
+    lines = [f"cProfile of fountainkit {task}, {script.name}, {repeats} runs:", ""]
+    lines += [
+        f"  {share / total:6.1%}  {module}"
+        for module, share in sorted(by_module.items(), key=lambda kv: -kv[1])[:12]
+    ]
+    listing = io.StringIO()
+    stats.stream = listing
+    stats.sort_stats("tottime").print_stats(15)
+    return "\n".join(lines) + "\n" + listing.getvalue()
+
+
 def write_doc(block: str) -> None:
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
     new = f"{DOC_START}\n{block}\n{DOC_END}"
@@ -413,7 +456,23 @@ def main() -> None:
     parser.add_argument("--sizes", default="120,1000", help="target pages, comma-separated")
     parser.add_argument("--inputs", type=Path, help="keep generated inputs and outputs here")
     parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
+    parser.add_argument(
+        "--profile",
+        choices=["parse", "breakdown"],
+        help="instead of timing, profile fountainkit's TASK on the ~120-page input",
+    )
     args = parser.parse_args()
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="fountainkit-bench-") as tmp:
+            feature_pages = int(args.sizes.split(",")[0])
+            inputs = corpus.build_inputs(
+                Path(tmp),
+                layout_page_counter() or corpus.estimate_pages,
+                feature_pages,
+                feature_pages,
+            )
+            print(profile_ours(inputs[0].path, args.profile, args.repeats))
+        return
 
     tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
     feature_pages, long_pages = (int(s) for s in args.sizes.split(","))

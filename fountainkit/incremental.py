@@ -37,7 +37,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from fountainkit.lexer import HIDDEN_PATTERN
+from fountainkit.lexer import hidden_spans, logical_lines
 from fountainkit.lint import shift_span
 from fountainkit.model import (
     BodyItem,
@@ -54,11 +54,34 @@ from fountainkit.parse import normalise, parse
 # Markers whose addition or removal can change how much text a boneyard or a
 # note hides, far beyond the edited chunk ("\\/*" is an escaped, inert "/*").
 _MARKER_RE = re.compile(r"\\/\*|/\*|\*/|\[\[|\]\]")
-# The parser's own rules for what a boneyard or note hides, and for where a
-# logical line (one that may hold a multi-line boneyard or note) ends.
-_HIDDEN_RE = re.compile(HIDDEN_PATTERN)
-_LOGICAL_LINE_RE = re.compile(r"(?:" + HIDDEN_PATTERN + r"|[^\n])*")
-_OPENER_RE = re.compile(r"(?<!\\)/\*|\[\[")
+_OPENER_RE = re.compile(r"(?<!\\)/\*|(?<!\\)\[\[")
+
+
+def _logical_line_starts(text: str, position: int) -> list[int]:
+    """Offsets where the logical lines of ``text[position:]`` begin (linear time)."""
+    starts = []
+    for line in logical_lines(text[position:]):
+        starts.append(position)
+        position += len(line) + 1
+    starts.append(position)
+    return starts
+
+
+def _blank_out_hidden(text: str) -> str:
+    """``text`` with a space, not nothing, in place of each boneyard and note.
+
+    A space keeps a "/*" or "\\/*" from being made of characters from both
+    sides of a hidden part.
+    """
+    pieces = []
+    cursor = 0
+    for start, end in hidden_spans(text):
+        pieces.append(text[cursor:start])
+        pieces.append(" ")
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
 
 # Characters either side of an edit that can still change the meaning of the
 # line around a boundary (the blank line a heading needs before it).
@@ -235,13 +258,10 @@ class IncrementalDocument:
             if self._has_unmatched_opener(self.chunks[index]):
                 first = index
                 break
-        text = self.text
         position = self.chunks[first].start
+        starts = set(_logical_line_starts(self.text, position))
         for index in range(last + 1, len(self.chunks)):
-            boundary = self.chunks[index].start + delta
-            while position < boundary:
-                position = _LOGICAL_LINE_RE.match(text, position).end() + 1
-            if position == boundary:
+            if self.chunks[index].start + delta in starts:
                 return first, index - 1
         return first, len(self.chunks) - 1
 
@@ -252,9 +272,7 @@ class IncrementalDocument:
         its chunk is unmatched in the whole script.
         """
         if chunk.unmatched_opener is None:
-            # A space, not nothing, in place of each hidden part, so that no
-            # "/*" or "\\/*" is made of characters from both sides of one.
-            visible = _HIDDEN_RE.sub(" ", self.chunk_text(chunk))
+            visible = _blank_out_hidden(self.chunk_text(chunk))
             chunk.unmatched_opener = _OPENER_RE.search(visible) is not None
         return chunk.unmatched_opener
 

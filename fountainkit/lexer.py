@@ -19,9 +19,16 @@ Token types (terminals declared in the grammar):
 - ``HEADING``, ``CUE``, ``DUAL_CUE``, ``TRANSITION``: need their blank lines.
 - ``CENTERED``, ``LYRIC``, ``PAGE_BREAK``, ``SECTION``, ``SYNOPSIS``, ``NOTE``,
   ``BONEYARD``, ``FORCED_ACTION``, ``PAREN``: recognised by shape alone.
-- ``SPACER``: a whitespace-only line between two non-blank lines (the spec's
-  "two spaces" line that keeps a paragraph going).
+- ``SPACER``: a line of 2+ spaces inside a paragraph (the spec's "two spaces"
+  line that keeps a speech or an action paragraph going).
 - ``TEXT``: anything else.
+
+Context rules, in short: "blank before/after" means the nearest line (block
+notes are skipped, being see-through) is blank, is the edge of the text, or is
+a *standalone* line (page break, section, synopsis, centered, lyric, forced
+transition, block boneyard), which stands apart as a blank line would. A
+heading and a transition need blank lines on both sides, a cue a blank line
+before and text (or a lyric) after. docs/fountain-decisions.md has the why.
 """
 
 from __future__ import annotations
@@ -35,8 +42,9 @@ from lark import Token
 
 # What a boneyard and a note hide, as one regex (leftmost match wins). A boneyard
 # may hold anything and ends at the first "*/". A note may not cross a truly
-# empty line nor hold "[[". "\\/*" and "\\[[" open nothing (escapes). hidden_spans() finds exactly
-# these matches in linear time; the regex is the readable definition.
+# empty line nor hold "[[". "\\/*" and "\\[[" open nothing (escapes).
+# hidden_spans() finds exactly these matches in linear time; the regex is the
+# readable definition.
 HIDDEN_PATTERN = (
     r"(?<!\\)/\*[\s\S]*?\*/"
     r"|(?<!\\)\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]"
@@ -97,13 +105,18 @@ def is_forced_heading(line: str) -> bool:
     return _FORCED_HEADING.match(line) is not None
 
 
+# First characters that make a line markup (or an escape) rather than a plain
+# name or transition; "\\" is there so an escaped "\\[[" reads like "[[" did.
+_NOT_PLAIN = frozenset("!@~.>=#([/\\")
+
+
 def is_transition(line: str) -> bool:
     """An unforced transition: upper case, ending exactly in ``TO:``."""
     return (
         line.endswith("TO:")
         and not line[0].isspace()
         and line.upper() == line
-        and not line.startswith(("!", "@", "~", ".", ">", "=", "#", "(", "["))
+        and line[0] not in _NOT_PLAIN
     )
 
 
@@ -246,8 +259,8 @@ def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool
     """The token type of a non-blank line given its context.
 
     ``blank_before``/``blank_after``: the nearest line before/after (skipping
-    block notes and boneyard) is blank, a standalone line, or the edge of the
-    text. ``lyric_after``: that next line is a lyric, which may follow a cue.
+    block notes) is blank, a standalone line, or the edge of the text.
+    ``lyric_after``: that next line is a lyric, which may follow a cue.
     Leading whitespace does not hide a heading, cue or transition (indented
     scripts are common); it is kept in action text.
     """
@@ -268,7 +281,7 @@ def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool
             return "TRANSITION"
         elif (
             (not blank_after or lyric_after)
-            and first not in "!~=#>([/"
+            and first not in _NOT_PLAIN
             and parse_cue(text) is not None
         ):
             return "CUE"

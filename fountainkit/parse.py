@@ -7,17 +7,20 @@ Public functions::
     scene_boundaries(text: str) -> list[int]
 
 ``parse`` never raises on a ``str``: whatever the input, every character of it
-ends up in some node (text, note, boneyard) or is Fountain syntax (markers,
-separating blank lines). A UTF-8 BOM is dropped and CRLF/CR become LF before
-parsing; spans count in that normalised text.
+ends up in some node (text, note, boneyard) or is Fountain syntax (markers, the
+blank line between blocks, whitespace on blank lines). A UTF-8 BOM is dropped
+and CRLF/CR become LF before parsing; spans count in that normalised text.
 
 Incremental parsing (the language server): a scene is an independent unit, so
 an editor can re-parse one slice of a document on its own. Pass the slice's
 position in the document as ``first_line`` (1-based line of the slice's first
 line) and ``first_offset`` (0-based offset of its first character) and every
-span comes out in document coordinates. Cut slices at the lines returned by
-``scene_boundaries`` (where a heading or a section starts), and include the
-blank line in front of a heading, as the heading needs it.
+span comes out in document coordinates. Cut slices where ``scene_boundaries``
+says a heading or section starts: the start of a text reads as a blank line, so
+the heading still is one. One difference to mind at the other end: blank lines
+at the very end of a text are all kept as extra blank lines, whereas before the
+next heading one of them is the separator; parse the slice together with the
+next heading line (fountainkit/incremental.py does) to get the same split.
 
 Pipeline: ``fountainkit.lexer`` types each logical line (blank-line context is
 lexical), ``grammars/fountain.lark`` (Lark LALR, built once, cached on disk)

@@ -93,6 +93,7 @@ def test_encoding_option(cli, tmp_path):
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "binary"),
         (lambda p: None, "no such file"),
     ],
+    ids=["directory", "binary", "missing"],
 )
 def test_bad_inputs_are_refused_in_one_line(cli, tmp_path, make, fragment):
     path = tmp_path / "script.fountain"

@@ -131,7 +131,8 @@ def test_scene_numbers_from_script_or_counted() -> None:
         for line in page.lines
         if line.kind == "scene_heading"
     ]
-    assert numbers == ["12A", "2"]
+    # Automatic numbers carry on from a forced one, as in the breakdown.
+    assert numbers == ["12A", "13"]
     assert all(
         line.scene_number is None
         for page in lay("INT. A - DAY\n\nx\n").pages

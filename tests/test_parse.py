@@ -270,6 +270,9 @@ def test_decision_notes():
     assert isinstance(speech, Dialogue) and isinstance(speech.parts[0], Note)
     action = only("Bob [[a note\n  \nover lines]] waits.\n")
     assert action.lines[0][1] == Run("a note\n  \nover lines", kind="note")
+    broken = parse("A [[note\n\nbroken by a blank line]]\n").body
+    assert [e.text for e in broken] == ["A [[note", "broken by a blank line]]"]
+    assert only("[[ [[inner]] ]]\n").lines[0][1] == Run("inner", kind="note")
 
 
 def test_decision_boneyard_reads_as_blank():
@@ -302,6 +305,7 @@ def test_decision_emphasis():
     assert only("5 * 3 * 2\n").lines[0] == (Run("5 * 3 * 2"),)
     assert only("\\*not italic\\*\n").lines[0] == (Run("*not italic*"),)
     assert only("*not\nacross lines*\n").text == "*not\nacross lines*"
+    assert only("\\/* and \\[[ stay text */ ]]\n").text == "/* and [[ stay text */ ]]"
 
 
 def test_decision_speech_runs_to_the_blank_line():
@@ -351,3 +355,17 @@ def test_many_unclosed_boneyard_openers_stay_text():
     line = "/* " * 20_000
     action = only(f"{line}\n")
     assert action.text == line
+
+
+def test_parse_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    parse("INT. A - DAY\n\nText.\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse("Text.\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

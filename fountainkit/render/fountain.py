@@ -10,6 +10,8 @@ parser's record of extra blank lines) is written as those blank lines.
 
 from __future__ import annotations
 
+import re
+
 from fountainkit import lexer
 from fountainkit.inline import parse_inline
 from fountainkit.model import (
@@ -36,14 +38,17 @@ from fountainkit.model import (
 __all__ = ["write", "write_runs"]
 
 
+_NOTE_OPENER = re.compile(r"\[(?=\[)")
+
+
 def _escape(text: str) -> str:
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
-    return text.replace("[[", "\\[[")
+    return _NOTE_OPENER.sub(r"\\[", text)
 
 
 def _guard(text: str) -> str:
     """Keep a literal ``/*`` or ``[[`` from opening a boneyard or note."""
-    return text.replace("/*", "/\\*").replace("[[", "\\[[")
+    return _NOTE_OPENER.sub(r"\\[", text.replace("/*", "/\\*"))
 
 
 def _markers(bold: bool, italic: bool, underline: bool, closing: bool = False) -> str:
@@ -135,6 +140,8 @@ def _action_lines(action: Action) -> list[str]:
     Marking a line can change how its neighbours read, so repeat until stable.
     """
     lines = [write_runs(line) for line in action.lines]
+    if not lines:  # only a hand-built model can hold an empty forced action
+        return ["!"]
     marked = [False] * len(lines)
     marked[0] = action.forced
     for _ in range(len(lines) + 1):
