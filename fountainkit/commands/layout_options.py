@@ -16,7 +16,7 @@ _OPTIONS = [
     click.option(
         "--config",
         "config_path",
-        type=click.Path(path_type=Path),
+        type=click.Path(path_type=Path, readable=False),
         default=None,
         help="YAML file of settings (fountainkit.yaml); options given here win.",
     ),

@@ -49,7 +49,7 @@ def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) ->
 
 
 @click.command("pdf")
-@click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option(
     "-o",
     "--output",

@@ -22,6 +22,10 @@ from fountainkit.layout.wrap import (
     wrap_runs,
 )
 from fountainkit.model import Text
+from fountainkit.profiles import PROFILES
+
+# No page of any profile holds more rows than this.
+MAX_PAGE_ROWS = max(profile.lines_per_page for profile in PROFILES.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +96,35 @@ def cut(flow: Flow, index: int, offset: int) -> tuple[Flow, Flow]:
 
 
 def splits(flow: Flow, min_head: int, min_tail: int) -> list[tuple[list[Line], Flow]]:
-    """Every legal split of ``flow`` as (head lines, tail flow), shortest head first."""
+    """Every legal split of ``flow`` whose head fits on a page, as (head lines,
+    tail flow), shortest head first.
+
+    Cut points come in reading order and a longer head never wraps to fewer
+    lines, so the search stops at the first head taller than any page: a
+    paragraph of thousands of lines costs one page's worth of candidates, not
+    all of them.
+    """
     options = []
     for index, offset in cut_points(flow):
         head, tail = cut(flow, index, offset)
         head_lines = flow_lines(head)
+        if len(head_lines) > MAX_PAGE_ROWS:
+            break
         if len(head_lines) < min_head:
             continue
-        if len(flow_lines(tail)) < min_tail:
+        if not _has_lines(tail, min_tail):
             continue
         options.append((head_lines, tail))
-    options.sort(key=lambda option: len(option[0]))
     return options
+
+
+def _has_lines(flow: Flow, count: int) -> bool:
+    """Does ``flow`` wrap to at least ``count`` lines? (Long text surely does:
+    no line holds more characters than its width.)"""
+    widest = max((para.width for para in flow), default=1)
+    if sum(len(para.runs and para.text) for para in flow) > count * widest:
+        return True
+    return len(flow_lines(flow)) >= count
 
 
 def cut_at_line(flow: Flow, count: int) -> tuple[list[Line], Flow]:

@@ -129,15 +129,22 @@ _ABBREVIATION = re.compile(
 )
 
 
+# Enough characters before a sentence end to hold the longest abbreviation;
+# looking further back would make long paragraphs quadratic.
+_ABBREVIATION_REACH = 8
+
+
 def sentence_breaks(text: str) -> list[int]:
     """Offsets just past each sentence end that has more text after it."""
     breaks = []
+    text_end = len(text.rstrip())
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if _ABBREVIATION.search(text, 0, end):
+        if end >= text_end:
+            break
+        if _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_REACH), end):
             continue
-        if text[end:].strip():
-            breaks.append(end)
+        breaks.append(end)
     return breaks
 
 
@@ -150,7 +157,10 @@ def ends_sentence(text: str) -> bool:
     if not stripped:
         return True
     match = _FINAL_END.search(stripped)
-    return match is not None and not _ABBREVIATION.search(stripped, 0, match.end())
+    if match is None:
+        return False
+    end = match.end()
+    return not _ABBREVIATION.search(stripped, max(0, end - _ABBREVIATION_REACH), end)
 
 
 def skip_spaces(text: str, offset: int) -> int:
