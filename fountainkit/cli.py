@@ -10,7 +10,6 @@ stderr, earlier output left intact), 2 usage error.
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -56,5 +55,6 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="fountainkit")
     except KeyboardInterrupt:
-        click.echo("fountainkit: interrupted", err=True)
-        sys.exit(130)
+        from fountainkit.commands.common import exit_interrupted
+
+        exit_interrupted()

@@ -41,7 +41,7 @@ from fountainkit.reports import FORMATS
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     help="Write the report here (default: standard output).",
 )

@@ -28,6 +28,19 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def exit_interrupted() -> None:
+    """Ctrl-C: one line and exit code 130.
+
+    os._exit, because interpreter shutdown after an interrupt (worker pools,
+    half-imported C libraries) can end the process by SIGINT instead of 130;
+    outputs are already cleaned up by then and stdio is flushed here.
+    """
+    click.echo("fountainkit: interrupted", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 def reports_errors(func: F) -> F:
     """Turn expected failures into a one-line message and exit code 1."""
 
@@ -43,8 +56,7 @@ def reports_errors(func: F) -> F:
         except KeyboardInterrupt:
             # Without this click prints "Aborted!" and exits 1; any output being
             # written has already been cleaned up by write_atomically.
-            click.echo("fountainkit: interrupted", err=True)
-            sys.exit(130)
+            exit_interrupted()
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own usage errors and exits keep their meaning
         except (MemoryError, RecursionError) as exc:
@@ -118,3 +130,12 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) -> list[Path]:
+    """Where each script's file goes: -o names the file for one script, a folder for many."""
+    if len(scripts) == 1 and (output is None or not output.is_dir()):
+        return [output or scripts[0].with_suffix(suffix)]
+    if output is not None and not output.is_dir():
+        raise CommandError(f"{output}: with several scripts, -o must be an existing folder")
+    return [(output or script.parent) / script.with_suffix(suffix).name for script in scripts]

@@ -9,6 +9,7 @@ import click
 from fountainkit.commands.common import (
     encoding_option,
     load_text,
+    output_paths,
     reports_errors,
     script_argument,
     write_atomically,
@@ -47,4 +48,5 @@ def html_command(
     if output is not None and str(output) == "-":
         click.echo(html, nl=False)
         return
-    write_atomically(output or script.with_suffix(".html"), html)
+    [path] = output_paths((script,), output, ".html")
+    write_atomically(path, html)

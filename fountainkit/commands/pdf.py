@@ -11,6 +11,7 @@ from fountainkit.commands.common import (
     encoding_option,
     fail,
     load_text,
+    output_paths,
     reports_errors,
     write_atomically,
 )
@@ -37,15 +38,6 @@ def render_script(
         raise CommandError(f"{script}: {exc}") from None
     write_atomically(output, data)
     return document.page_count
-
-
-def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) -> list[Path]:
-    """Where each script's file goes: -o names the file for one script, a folder for many."""
-    if len(scripts) == 1 and (output is None or not output.is_dir()):
-        return [output or scripts[0].with_suffix(suffix)]
-    if output is not None and not output.is_dir():
-        raise CommandError(f"{output}: with several scripts, -o must be an existing folder")
-    return [(output or script.parent) / script.with_suffix(suffix).name for script in scripts]
 
 
 @click.command("pdf")

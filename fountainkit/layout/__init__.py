@@ -35,6 +35,7 @@ optional automatic (CONT'D) when a speaker resumes after action in a scene.
 from __future__ import annotations
 
 from fountainkit.config import LayoutSettings
+from fountainkit.gcpause import gc_paused
 from fountainkit.layout.build import BlockBuilder
 from fountainkit.layout.pagebreak import fill_pages
 from fountainkit.layout.titlepage import layout_title_page
@@ -58,9 +59,10 @@ def paginate(screenplay: Screenplay, settings: LayoutSettings | None = None) -> 
     """Lay ``screenplay`` out into pages by the settings' profile and rules."""
     settings = settings or LayoutSettings()
     profile = get_profile(settings.paper)
-    blocks = BlockBuilder(profile, settings).build(screenplay)
-    pages = fill_pages(blocks, profile.lines_per_page)
-    title_page = layout_title_page(screenplay.title_page, profile)
+    with gc_paused():
+        blocks = BlockBuilder(profile, settings).build(screenplay)
+        pages = fill_pages(blocks, profile.lines_per_page)
+        title_page = layout_title_page(screenplay.title_page, profile)
     return Document(pages, profile, title_page, settings)
 
 

@@ -12,6 +12,7 @@ is single-threaded and is nearly all of the time a PDF takes.
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 
 from fountainkit.layout import Document
 from fountainkit.model import Screenplay
@@ -58,7 +59,9 @@ def render_pdf(screenplay: Screenplay, document: Document, *, jobs: int | None =
         if paged is None or chunks == 1:
             return _paint(html).data
         bounds = balanced_bounds([len(page) for page in paged.pages], chunks)
-        return merge(paint_in_parallel([paged.chunk(a, b) for a, b in bounds], _paint))
+        # closing(): an interrupt stops the workers here, not at interpreter exit.
+        with closing(paint_in_parallel([paged.chunk(a, b) for a, b in bounds], _paint)) as painted:
+            return merge(painted)
     except Exception as exc:  # WeasyPrint/cairo errors: report, never a traceback
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 

@@ -161,9 +161,14 @@ def paint_in_parallel(chunks: list[str], paint: Callable[[str], ChunkPdf]) -> It
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
             others = [pool.submit(_paint_pending, index) for index in range(1, len(chunks))]
-            yield paint(chunks[0])
-            for future in others:
-                yield future.result()
+            try:
+                yield paint(chunks[0])
+                for future in others:
+                    yield future.result()
+            except BaseException:
+                # Interrupted or failed: no chunk not yet started is worth painting.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     finally:
         _pending, _painter = [], None
 
