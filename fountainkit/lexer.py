@@ -13,15 +13,21 @@ multi-line note never splits a paragraph.
 Token types (terminals declared in the grammar):
 
 - ``TITLE_KEY`` / ``TITLE_CONT``: title-page lines, only at the very start.
-- ``_BLANK``: the one blank line that separates two blocks; ``EXTRA_BLANK``: a
-  run of further blank lines (kept as an empty Action so nothing is lost);
-  ``_DUAL_GAP``: the blank line right before a ``^`` cue.
+- ``_BLANK``: the one blank line that separates two blocks, where it matters
+  (see ``_SEPARATED``); ``EXTRA_BLANK``: a run of further blank lines (kept as
+  an empty Action so nothing is lost); ``_DUAL_GAP``: the blank line right
+  before a ``^`` cue.
 - ``HEADING``, ``CUE``, ``DUAL_CUE``, ``TRANSITION``: need their blank lines.
 - ``CENTERED``, ``LYRIC``, ``PAGE_BREAK``, ``SECTION``, ``SYNOPSIS``, ``NOTE``,
   ``BONEYARD``, ``FORCED_ACTION``, ``PAREN``: recognised by shape alone.
 - ``SPACER``: a line of 2+ spaces inside a paragraph (the spec's "two spaces"
   line that keeps a speech or an action paragraph going).
 - ``TEXT``: anything else.
+- ``ACTION``: a whole action paragraph, one :class:`ActionToken` holding its
+  lines and their types (``TEXT``, ``PAREN``, ``FORCED_ACTION``, ``SPACER``,
+  ``NOTE``, ``BONEYARD``). So ``TEXT``, ``PAREN``, ``FORCED_ACTION`` and
+  ``SPACER`` tokens only ever come inside a speech. ``line_kinds`` gives the
+  per-line types.
 
 Context rules, in short: "blank before/after" means the nearest line (block
 notes are skipped, being see-through) is blank, is the edge of the text, or is
@@ -204,13 +210,17 @@ def logical_lines(text: str) -> list[str]:
 def _join_spanned(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """Split at the newlines that no multi-line boneyard or note covers."""
     lines: list[str] = []
-    line_start = cursor = 0
-    for a, b in [*spans, (len(text), len(text))]:
-        while (newline := text.find("\n", cursor, a)) != -1:
-            lines.append(text[line_start:newline])
-            line_start = cursor = newline + 1
-        cursor = b  # newlines inside the boneyard or note do not end the line
-    lines.append(text[line_start:])
+    carry = ""  # the start of the line that the next stretch of text goes on
+    cursor = 0
+    for a, b in spans:
+        stretch = text[cursor:a].split("\n")
+        stretch[0] = carry + stretch[0]
+        carry = stretch.pop() + text[a:b]  # newlines inside it do not end the line
+        lines.extend(stretch)
+        cursor = b
+    stretch = text[cursor:].split("\n")
+    stretch[0] = carry + stretch[0]
+    lines.extend(stretch)
     return lines
 
 
@@ -307,40 +317,37 @@ def line_kinds(lines: list[str]) -> list[str]:
     ending in ``^`` is "DUAL_CUE".
     """
     count = len(lines)
-    blank = [_is_blank(line) for line in lines]
-    kinds: list[str] = [""] * count
-    for i in range(count):
-        if not blank[i]:
-            kinds[i] = shape(lines[i])
-        elif (
-            0 < i < count - 1
+    kinds = [
+        "BLANK" if not line or line.isspace() else "TEXT" if line[0].isalnum() else shape(line)
+        for line in lines  # (isalnum: shape's common case, inline)
+    ]
+    # "Two spaces" lines, in order: one may carry on from the one before.
+    for i in range(1, count - 1):
+        if (
+            kinds[i] == "BLANK"
             and len(lines[i]) >= 2
             and kinds[i - 1] in _CONTINUABLE
-            and not blank[i + 1]
-            and shape(lines[i + 1]) in _CONTINUING
+            and kinds[i + 1] in _CONTINUING
         ):
             kinds[i] = "SPACER"
-        else:
-            kinds[i] = "BLANK"
-    # Context-dependent types: only TEXT lines can turn into headings, cues, transitions.
-    for i in range(count):
-        if kinds[i] != "TEXT":  # forced headings (".") and cues ("@") have TEXT shape too
+    # Context-dependent types: only TEXT lines can turn into headings, cues,
+    # transitions, and only right after a blank line, a standalone line or the
+    # start (block notes are see-through).
+    blank_before = True
+    for i, kind in enumerate(kinds):
+        if kind in HIDDEN:
             continue
-        prev = i - 1
-        while prev >= 0 and kinds[prev] in HIDDEN:
-            prev -= 1
-        before = prev < 0 or kinds[prev] == "BLANK" or kinds[prev] in STANDALONE
-        if not before:
-            continue
-        nxt = i + 1
-        while nxt < count and kinds[nxt] in HIDDEN:
-            nxt += 1
-        next_kind = kinds[nxt] if nxt < count else "BLANK"
-        after = next_kind == "BLANK" or next_kind in STANDALONE
-        kind = classify(lines[i], True, after, next_kind == "LYRIC")
-        if kind == "CUE" and lines[i].rstrip().endswith("^"):
-            kind = "DUAL_CUE"
-        kinds[i] = kind
+        if kind == "TEXT" and blank_before:  # forced headings and cues have TEXT shape too
+            nxt = i + 1
+            while nxt < count and kinds[nxt] in HIDDEN:
+                nxt += 1
+            next_kind = kinds[nxt] if nxt < count else "BLANK"
+            after = next_kind == "BLANK" or next_kind in STANDALONE
+            kind = classify(lines[i], True, after, next_kind == "LYRIC")
+            if kind == "CUE" and lines[i].rstrip().endswith("^"):
+                kind = "DUAL_CUE"
+            kinds[i] = kind
+        blank_before = kind == "BLANK" or kind in STANDALONE
     return kinds
 
 
@@ -356,32 +363,60 @@ def _ends_title_page(lines: list[str], index: int) -> bool:
     return not (following[:1] in (" ", "\t") and not following.isspace())
 
 
+class ActionToken(Token):
+    """One action paragraph as a single token: its logical lines and their types.
+
+    The LALR loop and the builder then run once per paragraph, not once per line.
+    """
+
+    __slots__ = ("lines", "kinds")
+
+    lines: list[str]
+    kinds: list[str]
+
+
+# Where an action paragraph may start, and what may carry it on (the grammar's
+# old per-line action rule, now applied here: greedy, up to the first other line).
+_ACTION_START = frozenset({"TEXT", "PAREN", "SPACER", "FORCED_ACTION"})
+_ACTION_CONT = _ACTION_START | {"NOTE", "BONEYARD"}
+# Lines that go on a speech when no blank line comes between: the parts of the
+# grammar's dialogue rule. The lexer tracks speeches only to know where action starts.
+_SPEECH_PARTS = frozenset(
+    {
+        "PAREN",
+        "TEXT",
+        "SPACER",
+        "FORCED_ACTION",
+        "CENTERED",
+        "SECTION",
+        "SYNOPSIS",
+        "TRANSITION",
+        "LYRIC",
+        "NOTE",
+        "BONEYARD",
+    }
+)
+# A separating blank line is a token only before a line that could otherwise go
+# on the block above it (a speech, a run of centered or lyric lines, a "^"
+# speech's partner). Before an action paragraph, a heading, a cue or a page
+# break it would tell the grammar nothing: those never continue a block.
+_SEPARATED = frozenset(
+    {"TRANSITION", "CENTERED", "LYRIC", "SECTION", "SYNOPSIS", "NOTE", "BONEYARD", "DUAL_CUE"}
+)
+
+
 def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[Token]:
-    """Typed line tokens for ``text`` (already LF-normalised, without BOM)."""
+    """Typed tokens for ``text`` (already LF-normalised, without BOM).
+
+    One token per line, except that an action paragraph is one ``ACTION`` token
+    and a separating blank line is only a token where it matters (see _SEPARATED).
+    """
     lines = logical_lines(text)
     count = len(lines)
     line_no = first_line
     offset = first_offset
     index = 0
-
-    def token(kind: str, value: str) -> Token:
-        newlines = value.count("\n")
-        end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
-        return _new_token(
-            kind,
-            value,
-            offset,
-            line_no,
-            1,
-            line_no + newlines,
-            end_column,
-            offset + len(value),
-        )
-
-    def advance(value: str) -> None:
-        nonlocal line_no, offset
-        line_no += value.count("\n") + 1
-        offset += len(value) + 1
+    new = _new_token
 
     # Title page: first line "Key: value", or "Key:" with an indented line under it.
     if count and not _is_blank(lines[0]):
@@ -398,38 +433,90 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
                         kind = "TITLE_KEY"
                     else:
                         break  # neither "Key:" nor indented: the script has begun
-                    yield token(kind, line)
-                    advance(line)
+                    yield _line_token(kind, line, offset, line_no)
+                    line_no += line.count("\n") + 1
+                    offset += len(line) + 1
                     index += 1
 
     body = lines[index:] if index else lines
     kinds = line_kinds(body)
-    base = index
     count = len(body)
-    at_start = base == 0
+    at_start = index == 0
+    in_speech = False  # mirrors the grammar: a speech runs while _SPEECH_PARTS follow
     index = 0
     while index < count:
         kind = kinds[index]
+        line = body[index]
         if kind == "BLANK":
             run_start = index
+            index += 1
             while index < count and kinds[index] == "BLANK":
                 index += 1
-            run = body[run_start:index]
-            at_end = index == count
-            extra_from = 0 if (at_start or at_end) else 1
-            if extra_from == 1:
-                # The grammar pairs a speech with a "^" speech across this gap
-                # only if a speech is what comes before it.
-                gap = "_DUAL_GAP" if len(run) == 1 and kinds[index] == "DUAL_CUE" else "_BLANK"
-                yield token(gap, run[0])
-                advance(run[0])
-            if len(run) > extra_from:
-                value = "\n".join(run[extra_from:])
-                yield token("EXTRA_BLANK", value)
-                advance(value)
+            in_speech = False
+            if index == count or at_start:
+                extra = body[run_start:index]
+            else:
+                following = kinds[index]
+                if following in _SEPARATED:
+                    gap = (
+                        "_DUAL_GAP"
+                        if following == "DUAL_CUE" and index - run_start == 1
+                        else "_BLANK"
+                    )
+                    yield _line_token(gap, line, offset, line_no)
+                line_no += line.count("\n") + 1
+                offset += len(line) + 1
+                extra = body[run_start + 1 : index]
+            if extra:
+                value = "\n".join(extra)
+                yield _line_token("EXTRA_BLANK", value, offset, line_no)
+                line_no += value.count("\n") + 1
+                offset += len(value) + 1
             continue
-        line = body[index]
-        yield token(kind, line)
-        advance(line)
         at_start = False
+        if kind in _ACTION_START and not in_speech:
+            run_start = index
+            index += 1
+            while index < count and kinds[index] in _ACTION_CONT:
+                index += 1
+            block = body[run_start:index]
+            value = "\n".join(block) if len(block) > 1 else line
+            newlines = value.count("\n")
+            end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
+            token = ActionToken._future_new(
+                "ACTION",
+                value,
+                offset,
+                line_no,
+                1,
+                line_no + newlines,
+                end_column,
+                offset + len(value),
+            )
+            token.lines = block
+            token.kinds = kinds[run_start:index]
+            yield token
+            line_no += newlines + 1
+            offset += len(value) + 1
+            continue
+        if kind == "CUE" or kind == "DUAL_CUE":
+            in_speech = True
+        elif in_speech and kind not in _SPEECH_PARTS:
+            in_speech = False
+        if "\n" in line:
+            yield _line_token(kind, line, offset, line_no)
+            line_no += line.count("\n") + 1
+        else:
+            length = len(line)
+            yield new(kind, line, offset, line_no, 1, line_no, length + 1, offset + length)
+            line_no += 1
+        offset += len(line) + 1
         index += 1
+
+
+def _line_token(kind: str, value: str, offset: int, line_no: int) -> Token:
+    newlines = value.count("\n")
+    end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
+    return _new_token(
+        kind, value, offset, line_no, 1, line_no + newlines, end_column, offset + len(value)
+    )

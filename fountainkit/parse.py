@@ -23,20 +23,26 @@ next heading one of them is the separator; parse the slice together with the
 next heading line (fountainkit/incremental.py does) to get the same split.
 
 Pipeline: ``fountainkit.lexer`` types each logical line (blank-line context is
-lexical), ``grammars/fountain.lark`` (Lark LALR, built once, cached on disk)
-groups the typed lines into blocks, and ``_ModelBuilder`` turns the reductions
-straight into model objects during the parse (no intermediate tree).
+lexical) and hands over an action paragraph as one token; ``grammars/fountain.lark``
+groups the tokens into title page, scenes, speeches and dual dialogue. Lark
+compiles the grammar to LALR tables (once, cached on disk); ``_run`` drives
+those tables itself and ``_ModelBuilder`` turns each reduction straight into a
+model object (no intermediate tree). Lark's own parse loop and tree-builder
+wrappers were about half of a parse; see docs/fountain-decisions.md,
+"Engineering notes".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from lark import Lark, Token, Transformer
-from lark.lexer import Lexer
+from lark import Lark, Token
+from lark.parsers.lalr_analysis import Shift
 
 from fountainkit import lexer
 from fountainkit.inline import parse_inline
@@ -68,42 +74,96 @@ from fountainkit.source import read_script
 __all__ = ["parse", "parse_file", "scene_boundaries", "normalise"]
 
 
-class _Source:
-    """What the grammar's lexer receives: the text and where it sits in the document."""
+def _fast_constructor(cls: type) -> Callable[..., Any]:
+    """A positional constructor for a frozen, slotted model class that skips its
+    generated ``__init__``.
 
-    __slots__ = ("text", "first_line", "first_offset")
+    That ``__init__`` sets each field through ``object.__setattr__`` by name;
+    setting the slots through their descriptors builds the same object in about
+    half the time, and a parse builds one node and one Span per block. Only for
+    classes without ``__post_init__`` (nothing is skipped but the indirection),
+    called with every field.
+    """
+    assert "__post_init__" not in vars(cls), cls
+    new = object.__new__
+    setters = [getattr(cls, item.name).__set__ for item in dataclasses.fields(cls)]
+    if len(setters) == 2:
+        set1, set2 = setters
 
-    def __init__(self, text: str, first_line: int, first_offset: int) -> None:
-        self.text = text
-        self.first_line = first_line
-        self.first_offset = first_offset
+        def make2(a: Any, b: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            return node
+
+        return make2
+    if len(setters) == 3:
+        set1, set2, set3 = setters
+
+        def make3(a: Any, b: Any, c: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            set3(node, c)
+            return node
+
+        return make3
+    if len(setters) == 5:
+        set1, set2, set3, set4, set5 = setters
+
+        def make5(a: Any, b: Any, c: Any, d: Any, e: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            set3(node, c)
+            set4(node, d)
+            set5(node, e)
+            return node
+
+        return make5
+    if len(setters) == 6:
+        set1, set2, set3, set4, set5, set6 = setters
+
+        def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            set3(node, c)
+            set4(node, d)
+            set5(node, e)
+            set6(node, f)
+            return node
+
+        return make6
+    return cls  # other shapes are rare in a parse: the ordinary constructor
 
 
-class FountainLexer(Lexer):
-    """Lark adapter for :func:`fountainkit.lexer.tokens`."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, data: _Source):  # type: ignore[override]
-        return lexer.tokens(data.text, data.first_line, data.first_offset)
+# The nodes a parse makes most of, one per speech, line or paragraph.
+_new_span = _fast_constructor(Span)
+_new_action = _fast_constructor(Action)
+_new_character = _fast_constructor(Character)
+_new_dialogue = _fast_constructor(Dialogue)
+_new_dialogue_line = _fast_constructor(DialogueLine)
+_new_parenthetical = _fast_constructor(Parenthetical)
 
 
 def _span(first: Any, last: Any) -> Span:
-    start = first.span if not isinstance(first, Token) else _token_span(first)
-    end = last.span if not isinstance(last, Token) else _token_span(last)
-    return Span(
-        start.start_line,
-        start.start_col,
-        end.end_line,
-        end.end_col,
-        start.start_offset,
-        end.end_offset,
-    )
+    """From the start of ``first`` to the end of ``last`` (tokens or nodes)."""
+    if isinstance(first, Token):
+        start_line, start_col, start_offset = first.line, first.column, first.start_pos
+    else:
+        start = first.span
+        start_line, start_col, start_offset = start.start_line, start.start_col, start.start_offset
+    if isinstance(last, Token):
+        return _new_span(
+            start_line, start_col, last.end_line, last.end_column, start_offset, last.end_pos
+        )
+    end = last.span
+    return _new_span(start_line, start_col, end.end_line, end.end_col, start_offset, end.end_offset)
 
 
 def _token_span(token: Token) -> Span:
-    return Span(
+    return _new_span(
         token.line,
         token.column,
         token.end_line,
@@ -113,25 +173,10 @@ def _token_span(token: Token) -> Span:
     )
 
 
-class _Splice:
-    """What a helper rule (``_element``, ``x*``) reduces to: just its children.
-
-    Lark splices the children of inlined rules into their parent; handing it
-    this instead of a Tree skips building a Tree and propagating positions for
-    every repetition (our spans come from the tokens themselves).
-    """
-
-    __slots__ = ("children",)
-
-    def __init__(self, children: list) -> None:
-        self.children = children
-
-
-class _ModelBuilder(Transformer):
-    """Grammar reductions to model nodes, run inline by the LALR parser."""
-
-    def __default__(self, data: str, children: list, meta: Any) -> _Splice:
-        return _Splice(children)
+class _ModelBuilder:
+    """Grammar reductions to model nodes: one method per named rule, called by
+    :func:`_run` with the rule's children as Lark would pass them (tokens and
+    nodes, "_" terminals dropped, "_" rules spliced in); no tree is built."""
 
     def start(self, children: list) -> Screenplay:
         title_page = None
@@ -176,39 +221,43 @@ class _ModelBuilder(Transformer):
         lines = ((),) * (tokens[0].count("\n") + 1)
         return Action(lines, span=_token_span(tokens[0]))
 
-    def action(self, tokens: list[Token]) -> Action:
-        lines = tuple([parse_inline(t[1:] if t.type == "FORCED_ACTION" else t) for t in tokens])
-        first, last = tokens[0], tokens[-1]
-        span = Span(first.line, 1, last.end_line, last.end_column, first.start_pos, last.end_pos)
-        return Action(lines, first.type == "FORCED_ACTION", span)
+    def action(self, tokens: list[lexer.ActionToken]) -> Action:
+        token = tokens[0]
+        lines = tuple(
+            [
+                parse_inline(line[1:] if kind == "FORCED_ACTION" else line)
+                for line, kind in zip(token.lines, token.kinds, strict=True)
+            ]
+        )
+        return _new_action(lines, token.kinds[0] == "FORCED_ACTION", _token_span(token))
 
     def dialogue(self, children: list) -> Dialogue:
         cue = children[0]
         parts = lexer.parse_cue(str(cue.strip()))
         if parts is None:  # the lexer only types real cues; stay total anyway
             parts = lexer.CueParts(cue.strip(), (), False, False)
-        character = Character(
+        character = _new_character(
             parts.name.removeprefix("@") if parts.forced else parts.name,
             parts.extensions,
             parts.dual,
             parts.forced,
             _token_span(cue),
         )
-        return Dialogue(character, tuple(children[1:]), _span(cue, children[-1]))
+        return _new_dialogue(character, tuple(children[1:]), _span(cue, children[-1]))
 
     right_dialogue = dialogue
 
     def parenthetical(self, tokens: list[Token]) -> Parenthetical:
-        return Parenthetical(parse_inline(tokens[0].strip()), _token_span(tokens[0]))
+        return _new_parenthetical(parse_inline(tokens[0].strip()), _token_span(tokens[0]))
 
     def dialogue_line(self, tokens: list[Token]) -> DialogueLine:
         token = tokens[0]
         text = token.strip()
         # Indentation is layout, so it goes, unless it is what keeps " = x" or
         # " # x" from reading as a synopsis or section.
-        if text and lexer.shape(text) != lexer.shape(token):
+        if text and token[0].isspace() and lexer.shape(text) != lexer.shape(token):
             text = token.rstrip()
-        return DialogueLine(parse_inline(text), _token_span(token))
+        return _new_dialogue_line(parse_inline(text), _token_span(token))
 
     def dual_dialogue(self, children: list[Dialogue]) -> DualDialogue:
         left, right = children
@@ -246,17 +295,156 @@ class _ModelBuilder(Transformer):
 
 @cache
 def _parser() -> Lark:
+    """The grammar compiled to LALR tables (cached on disk); :func:`_run` drives them."""
     return Lark(
         grammar_path("fountain.lark").read_text(encoding="utf-8"),
         parser="lalr",
-        lexer=FountainLexer,
-        transformer=_ModelBuilder(),
-        # Spans come from the line tokens (each carries line, column and offset);
-        # propagate_positions would only fill Tree.meta, and no Tree is built.
-        propagate_positions=False,
-        maybe_placeholders=False,
+        # Tokens come from fountainkit.lexer, not from Lark's lexer, which never
+        # runs: the terminals are %declare'd and have no patterns.
+        lexer="basic",
         cache=_cache_setting(),
     )
+
+
+class _Machine:
+    """Lark's LALR table for the grammar, laid out for :func:`_run`.
+
+    Each table entry becomes ``(True, next_state)`` for a shift or ``(False,
+    (size, reduce, rule_name))`` for a reduction, so the loop does no rule
+    hashing, attribute lookups or method calls of its own per token. ``reduce``
+    is built here from the rule (see :func:`_reducer`) rather than taken from
+    Lark's tree builder, whose generic wrappers cost four or five Python calls
+    per reduction; with one token per block those were most of a parse.
+    """
+
+    __slots__ = ("states", "start", "end")
+
+    def __init__(self, lark: Lark, builder: _ModelBuilder) -> None:
+        conf = lark.parse_interactive("").parser_state.parse_conf
+        reducers: dict[int, tuple[int, Callable[[list], Any], str]] = {}
+
+        def reduction(rule: Any) -> tuple[int, Callable[[list], Any], str]:
+            key = id(rule)
+            if key not in reducers:
+                reducers[key] = (len(rule.expansion), _reducer(rule, builder), rule.origin.name)
+            return reducers[key]
+
+        self.states = {
+            state: {
+                symbol: (True, arg) if action is Shift else (False, reduction(arg))
+                for symbol, (action, arg) in row.items()
+            }
+            for state, row in conf.states.items()
+        }
+        self.start = conf.start_state
+        self.end = conf.end_state
+
+
+def _reducer(rule: Any, builder: _ModelBuilder) -> Callable[[list], Any]:
+    """What reducing ``rule`` makes of its children, by Lark's tree-building rules.
+
+    "_"-named terminals (the blank lines) are dropped; a "_"-named rule, and
+    the list rules Lark makes for ``x*``/``x+``, hand their children up to be
+    spliced into the parent (as a plain list); any other rule is a builder
+    method that receives its children.
+    """
+    if rule.options.expand1 or rule.options.keep_all_tokens or rule.alias:
+        raise ValueError(f"fountain.lark: rule option not supported here: {rule}")
+    kept = [
+        (index, not symbol.is_term and symbol.name.startswith("_"))
+        for index, symbol in enumerate(rule.expansion)
+        if not (symbol.is_term and symbol.filter_out)
+    ]
+    name = rule.origin.name
+    finish = None if name.startswith("_") else getattr(builder, name)
+    if kept == [(index, False) for index in range(len(rule.expansion))]:
+        return finish or _as_is  # the children slice is a fresh list already
+    if finish is None and kept == [(0, True), (1, False)]:
+        return _append  # the left-recursive list step, by far the commonest
+
+    if kept == [(0, False), (1, True)]:  # a head and a list: a speech, a scene
+
+        def head_and_list(children: list) -> Any:
+            out = [children[0]]
+            out += children[1]
+            return finish(out) if finish else out
+
+        return head_and_list
+
+    def reduce(children: list) -> Any:
+        out: list | None = None
+        for index, splice in kept:
+            if splice:
+                if out is None:
+                    out = children[index]  # helper lists are used once: extend in place
+                else:
+                    out.extend(children[index])
+            elif out is None:
+                out = [children[index]]
+            else:
+                out.append(children[index])
+        if out is None:
+            out = []
+        return finish(out) if finish else out
+
+    return reduce
+
+
+def _as_is(children: list) -> list:
+    return children
+
+
+def _append(children: list) -> list:
+    items = children[0]
+    items.append(children[1])
+    return items
+
+
+@cache
+def _machine() -> _Machine:
+    return _Machine(_parser(), _ModelBuilder())
+
+
+def _run(machine: _Machine, tokens: Iterable[Token]) -> Screenplay:
+    """The LALR loop (as Lark's own, minus its per-token bookkeeping).
+
+    Terminals carry no callbacks in this grammar, so a shift pushes the token
+    itself. A token the table does not expect raises KeyError.
+    """
+    states = machine.states
+    state_stack = [machine.start]
+    value_stack: list[Any] = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            shift, arg = states[state_stack[-1]][kind]
+            if shift:
+                state_stack.append(arg)
+                value_stack.append(token)
+                break
+            size, callback, name = arg
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value_stack.append(callback(children))
+            state_stack.append(states[state_stack[-1]][name][1])
+    end = machine.end
+    while True:
+        shift, arg = states[state_stack[-1]]["$END"]
+        size, callback, name = arg
+        children = value_stack[-size:] if size else []
+        if size:
+            del state_stack[-size:]
+            del value_stack[-size:]
+        value = callback(children)
+        state = states[state_stack[-1]][name][1]
+        if state == end:
+            return value
+        state_stack.append(state)
+        value_stack.append(value)
 
 
 def _cache_setting() -> bool:
@@ -278,12 +466,13 @@ def normalise(text: str) -> str:
 def parse(text: str, *, first_line: int = 1, first_offset: int = 0) -> Screenplay:
     """Parse Fountain ``text`` into a :class:`Screenplay` (see the module docstring)."""
     text = normalise(text)
+    machine = _machine()  # outside the try: a grammar that does not build is a bug to see
     # A parse allocates many small acyclic objects; the cyclic GC would walk the
     # young ones again and again for nothing (about 40% of parse time, measured).
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _parser().parse(_Source(text, first_line, first_offset))
+        return _run(machine, lexer.tokens(text, first_line, first_offset))
     except Exception:  # pragma: no cover - the grammar is total; keep the promise anyway
         return _fallback(text, first_line, first_offset)
     finally:
