@@ -39,6 +39,18 @@ class LazyGroup(click.Group):
         module, attr, _ = COMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
+    def invoke(self, ctx: click.Context) -> object:
+        # Ctrl-C outside a command's own error handling (while a command is
+        # looked up or imported, or as it returns) still gets one line and 130,
+        # not click's "Aborted!" and exit 1.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from fountainkit.commands.common import exit_interrupted
+
+            exit_interrupted()
+            raise  # not reached: exit_interrupted ends the process
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
