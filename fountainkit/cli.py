@@ -49,7 +49,6 @@ class LazyGroup(click.Group):
             from fountainkit.commands.common import exit_interrupted
 
             exit_interrupted()
-            raise  # not reached: exit_interrupted ends the process
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
@@ -64,9 +63,4 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    try:
-        cli.main(args=argv, prog_name="fountainkit")
-    except KeyboardInterrupt:
-        from fountainkit.commands.common import exit_interrupted
-
-        exit_interrupted()
+    cli.main(args=argv, prog_name="fountainkit")

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -28,7 +28,7 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def exit_interrupted() -> None:
+def exit_interrupted() -> NoReturn:
     """Ctrl-C: one line and exit code 130.
 
     os._exit, because interpreter shutdown after an interrupt (worker pools,

@@ -122,7 +122,7 @@ def _has_lines(flow: Flow, count: int) -> bool:
     """Does ``flow`` wrap to at least ``count`` lines? (Long text surely does:
     no line holds more characters than its width.)"""
     widest = max((para.width for para in flow), default=1)
-    if sum(len(para.runs and para.text) for para in flow) > count * widest:
+    if sum(len(para.text) for para in flow) > count * widest:
         return True
     return len(flow_lines(flow)) >= count
 

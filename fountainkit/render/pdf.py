@@ -51,12 +51,11 @@ def render_pdf(screenplay: Screenplay, document: Document, *, jobs: int | None =
     # Refused URLs and font fallbacks are expected, not worth a console warning each.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     printed_pages = document.page_count + (document.title_page is not None)
-    paged = split_pages(html)
-    if paged is None or len(paged.pages) != printed_pages:
-        paged = None  # the HTML is not cut where the pages are: paint it whole
-    chunks = chunk_count(printed_pages, jobs) if paged else 1
+    chunks = chunk_count(printed_pages, jobs)
+    paged = split_pages(html) if chunks > 1 else None
     try:
-        if paged is None or chunks == 1:
+        if paged is None or len(paged.pages) != printed_pages:
+            # One process, or the HTML is not cut where the pages are: paint it whole.
             return _paint(html).data
         bounds = balanced_bounds([len(page) for page in paged.pages], chunks)
         # closing(): an interrupt stops the workers here, not at interpreter exit.
