@@ -9,12 +9,14 @@ Peers are installed outside the project (never into its requirements):
 then run from the repository root:
 
     python benchmarks/bench_pdf.py [--runs 5] [--paper letter] [--jobs auto,1]
+        [--source public-domain|samples] [--engines direct,weasyprint]
 
 Each tool runs as a separate process (import, parse, layout, PDF written), the
 tools interleaved run by run so machine noise hits them alike; peak RSS comes
-from /usr/bin/time -v. The input is made by repeating scripts_sample/*.fountain
-(or the public-domain corpus when the samples are absent) until our layout
-gives about 120 pages; only the first copy keeps its title page. The printed
+from /usr/bin/time -v. The input is made by repeating the English
+public-domain scripts of ../shared/corpus (``--source samples``: the original
+scripts_sample/, whose Hangul pages go to WeasyPrint) until our layout gives
+about 120 pages; only the first copy keeps its title page. The printed
 table gives the median time, the ratio to our time, the page count of each PDF
 (title page included) and the peak RSS; CPU time (user + system) is printed
 too because it is steadier than wall time on a shared machine (it includes the
@@ -73,14 +75,20 @@ def without_title_page(text: str) -> str:
     return text
 
 
-def make_input(folder: Path, paper: str) -> Path:
+SOURCES = {
+    "samples": REPO / "scripts_sample",
+    "public-domain": REPO.parent / "shared/corpus/public-domain",
+}
+
+
+def make_input(folder: Path, paper: str, source: str) -> Path:
     from fountainkit.config import LayoutSettings
     from fountainkit.layout import paginate
     from fountainkit.parse import parse
 
-    sources = sorted((REPO / "scripts_sample").glob("*.fountain"))
+    sources = sorted(SOURCES[source].glob("*.fountain"))
     if not sources:
-        sources = sorted((REPO.parent / "shared/corpus/public-domain").glob("*.fountain"))
+        raise SystemExit(f"no .fountain files in {SOURCES[source]}")
     texts = [p.read_text(encoding="utf-8") for p in sources]
     parts = [texts[0]]
     pages = 0
@@ -94,7 +102,7 @@ def make_input(folder: Path, paper: str) -> Path:
         if trial.page_count < TARGET_PAGES:
             break
         parts.pop()
-    path = folder / "bench.fountain"
+    path = folder / f"bench-{source}.fountain"
     path.write_text("\n\n".join(parts), encoding="utf-8")
     return path
 
@@ -161,6 +169,19 @@ def main() -> None:
     parser.add_argument("--paper", choices=("letter", "a4"), default="letter")
     parser.add_argument("--input", type=Path, help="use this script instead of building one")
     parser.add_argument(
+        "--source",
+        choices=tuple(SOURCES),
+        default="public-domain",
+        help="what the ~120-page input repeats: the English public-domain corpus scripts "
+        "(default: every page in Courier Prime's Latin, as in most scripts) or "
+        "scripts_sample/ (Hangul on 10 of its 16 pages, painted by WeasyPrint)",
+    )
+    parser.add_argument(
+        "--engines",
+        default="direct",
+        help="comma-separated fountainkit --engine values to time (direct, weasyprint)",
+    )
+    parser.add_argument(
         "--jobs",
         default="auto",
         help="comma-separated values of fountainkit's --jobs to time (auto = its default)",
@@ -169,15 +190,16 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        src = args.input or make_input(folder, args.paper)
+        src = args.input or make_input(folder, args.paper, args.source)
         tools = []
-        for jobs in args.jobs.split(","):
-            argv = [sys.executable, "-m", "fountainkit", "pdf", "{src}", "-o", "{out}"]
-            argv += ["--paper", args.paper]
-            if jobs != "auto":
-                argv += ["--jobs", jobs]
-            name = "fountainkit" if jobs == "auto" else f"fountainkit -j{jobs}"
-            tools.append(Tool(name, argv))
+        for engine in args.engines.split(","):
+            for jobs in args.jobs.split(","):
+                argv = [sys.executable, "-m", "fountainkit", "pdf", "{src}", "-o", "{out}"]
+                argv += ["--paper", args.paper, "--engine", engine]
+                if jobs != "auto":
+                    argv += ["--jobs", jobs]
+                name = "fountainkit" if engine == "direct" else f"fk {engine}"
+                tools.append(Tool(name if jobs == "auto" else f"{name} -j{jobs}", argv))
         screenplain = find_executable(
             REPO / "benchmarks/.venv-peers/bin/screenplain",
             "/tmp/peers-venv/bin/screenplain",
@@ -225,7 +247,7 @@ def main() -> None:
 
     ours = statistics.median(tools[0].times)
     print(
-        f"input: {src.name if args.input else 'repeated samples'}, paper {args.paper}, "
+        f"input: {src.name if args.input else 'repeated ' + args.source}, paper {args.paper}, "
         f"{args.runs} interleaved runs, median wall time; "
         f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end"
     )

@@ -1,10 +1,10 @@
 """Build the benchmark inputs: a ~120-page script and a ~1000-page concatenation.
 
 The inputs are generated into a temporary folder on every run and never
-committed. They repeat the original scripts in scripts_sample/ (or, in a
-checkout that has none yet, the public-domain scripts in ../shared/corpus),
-with one synthetic title page and every scene renumbered so that numbers stay
-unique across the copies.
+committed. They repeat the two English public-domain screenplays in
+../shared/corpus (``--source samples``, or a clone without ../shared: the
+original scripts in scripts_sample/), with one synthetic title page and
+every scene renumbered so that numbers stay unique across the copies.
 
 Run on its own to see what would be built::
 
@@ -51,9 +51,15 @@ class BenchInput:
     scenes: int
 
 
-def source_scripts() -> list[Path]:
-    """The scripts the benchmark repeats: original samples first."""
-    for folder in (SAMPLES, PUBLIC_DOMAIN):
+# What the inputs repeat: "public-domain" (English, third-party: the text most
+# scripts are, and all every peer can draw) when ../shared is there, else the
+# original samples (with Hangul, which only fountainkit draws).
+SOURCES = {"public-domain": (PUBLIC_DOMAIN, SAMPLES), "samples": (SAMPLES, PUBLIC_DOMAIN)}
+
+
+def source_scripts(source: str = "public-domain") -> list[Path]:
+    """The scripts the benchmark repeats: ``source`` first, the other set if it is absent."""
+    for folder in SOURCES[source]:
         found = sorted(folder.glob("*.fountain"))
         if found:
             return found
@@ -125,16 +131,16 @@ def unit_body(scripts: list[Path], first_number: int) -> tuple[str, int]:
     return "\n\n===\n\n".join(parts) + "\n", number
 
 
-def units_for(target_pages: int, count_pages: PageCounter) -> int:
+def units_for(target_pages: int, count_pages: PageCounter, source: str) -> int:
     """How many copies of the source scripts make about ``target_pages`` pages."""
-    one_unit, _ = unit_body(source_scripts(), 1)
+    one_unit, _ = unit_body(source_scripts(source), 1)
     per_unit = max(1, count_pages(TITLE_PAGE + one_unit))
     return max(1, round(target_pages / per_unit))
 
 
-def concatenate(copies: int) -> str:
+def concatenate(copies: int, source: str) -> str:
     """One title page, then ``copies`` renumbered copies of the source scripts."""
-    scripts = source_scripts()
+    scripts = source_scripts(source)
     bodies: list[str] = []
     number = 1
     for _ in range(copies):
@@ -153,6 +159,7 @@ def build_inputs(
     count_pages: PageCounter = estimate_pages,
     feature_pages: int = 120,
     long_pages: int = 1000,
+    source: str = "public-domain",
 ) -> list[BenchInput]:
     """Write the ~120-page script and the ~1000-page concatenation into ``folder``.
 
@@ -160,13 +167,13 @@ def build_inputs(
     file of a season would be, so its size is an exact multiple of the short one.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    units = units_for(feature_pages, count_pages)
-    feature = concatenate(units)
+    units = units_for(feature_pages, count_pages, source)
+    feature = concatenate(units, source)
     feature_path = folder / f"feature_{feature_pages}p.fountain"
     feature_path.write_text(feature, encoding="utf-8")
 
     multiple = max(1, round(long_pages / max(1, count_pages(feature))))
-    omnibus = concatenate(units * multiple)
+    omnibus = concatenate(units * multiple, source)
     omnibus_path = folder / f"omnibus_{long_pages}p.fountain"
     omnibus_path.write_text(omnibus, encoding="utf-8")
 
@@ -179,9 +186,10 @@ def build_inputs(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=None, help="folder (default: a new temp dir)")
+    parser.add_argument("--source", choices=tuple(SOURCES), default="public-domain")
     args = parser.parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="fountainkit-bench-"))
-    for item in build_inputs(folder):
+    for item in build_inputs(folder, source=args.source):
         print(f"{item.label}: {item.path} ({item.pages} est. pages, {item.lines} lines)")
 
 

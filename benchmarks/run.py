@@ -455,6 +455,13 @@ def main() -> None:
     parser.add_argument("--tasks", default="parse,pdf,breakdown", help="comma-separated")
     parser.add_argument("--sizes", default="120,1000", help="target pages, comma-separated")
     parser.add_argument("--inputs", type=Path, help="keep generated inputs and outputs here")
+    parser.add_argument(
+        "--source",
+        choices=tuple(corpus.SOURCES),
+        default="public-domain",
+        help="scripts the inputs repeat: the English public-domain corpus (default) or the "
+        "original samples (Hangul on most pages: fountainkit paints those with WeasyPrint)",
+    )
     parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
     parser.add_argument(
         "--profile",
@@ -470,6 +477,7 @@ def main() -> None:
                 layout_page_counter() or corpus.estimate_pages,
                 feature_pages,
                 feature_pages,
+                args.source,
             )
             print(profile_ours(inputs[0].path, args.profile, args.repeats))
         return
@@ -488,7 +496,7 @@ def main() -> None:
         folder = args.inputs or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         inputs = corpus.build_inputs(
-            folder, counter or corpus.estimate_pages, feature_pages, long_pages
+            folder, counter or corpus.estimate_pages, feature_pages, long_pages, args.source
         )
         for item in inputs:
             print(
@@ -509,7 +517,9 @@ def main() -> None:
     block = "\n".join(
         [
             f"Measured {when} with `python benchmarks/run.py --rounds {args.rounds} "
-            f"--long-rounds {args.long_rounds} --repeats {args.repeats}`:",
+            f"--long-rounds {args.long_rounds} --repeats {args.repeats} "
+            f"--source {args.source}` (inputs repeat "
+            f"{', '.join(p.name for p in corpus.source_scripts(args.source))}):",
             "",
             *machine(tools, start_load),
             "",

@@ -96,8 +96,8 @@ LETTER = PageProfile(
 # narrower action line and three more rows.
 A4 = PageProfile(
     name="a4",
-    width_in=8.27,
-    height_in=11.69,
+    width_in=210 / 25.4,  # 210 x 297 mm exactly
+    height_in=297 / 25.4,
     lines_per_page=58,
     top_margin_in=1.0,
     page_number_top_in=0.5,

@@ -458,6 +458,9 @@ def test_ctrl_c_during_a_render_leaves_no_half_written_file(cli, tmp_path, sampl
             "-m",
             "fountainkit",
             "pdf",
+            # WeasyPrint: slow enough (seconds) to be surely mid-render at the signal.
+            "--engine",
+            "weasyprint",
             *(str(p.with_suffix(".fountain")) for p in outputs),
         ],
         stdout=subprocess.PIPE,

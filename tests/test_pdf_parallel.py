@@ -1,7 +1,7 @@
 """A PDF painted by several processes reads back exactly like one painted by one.
 
-The script is rendered through the public API with ``jobs=1`` and with
-``jobs=4`` (forced: it is far below the automatic threshold), so every chunk
+The script is rendered through the public API, with each engine, with
+``jobs=1`` and with ``jobs=4`` (forced: it is far below the automatic threshold), so every chunk
 boundary falls inside an act whose scenes continue in the next chunk: the
 merged outline must still nest them as one document would.
 """
@@ -58,14 +58,16 @@ def outline_of(reader: PdfReader) -> list[tuple[int, str, int, float, float]]:
     return entries
 
 
-@pytest.fixture(scope="module")
-def renders() -> dict[str, bytes]:
+@pytest.fixture(scope="module", params=["direct", "weasyprint"])
+def renders(request) -> dict[str, bytes]:
+    # direct: the title page painted directly, the Hangul pages by WeasyPrint in parallel.
     screenplay = parse(SCRIPT)
     document = paginate(screenplay)
+    engine = request.param
     return {
-        "serial": render_pdf(screenplay, document, jobs=1),
-        "parallel": render_pdf(screenplay, document, jobs=4),
-        "parallel_again": render_pdf(screenplay, document, jobs=4),
+        "serial": render_pdf(screenplay, document, jobs=1, engine=engine),
+        "parallel": render_pdf(screenplay, document, jobs=4, engine=engine),
+        "parallel_again": render_pdf(screenplay, document, jobs=4, engine=engine),
     }
 
 

@@ -19,10 +19,17 @@ from fountainkit.commands.layout_options import layout_options, settings_from_op
 from fountainkit.source import ScriptInputError
 
 PDF_SUFFIX = ".pdf"
+# The choices of --engine (fountainkit.render.pdf.ENGINES, not imported here to keep --help fast).
+ENGINES = ("direct", "weasyprint")
 
 
 def render_script(
-    script: Path, output: Path, encoding: str | None, options: dict, jobs: int | None = None
+    script: Path,
+    output: Path,
+    encoding: str | None,
+    options: dict,
+    jobs: int | None = None,
+    engine: str = "direct",
 ) -> int:
     """Parse, paginate and render one script to ``output``; returns its page count."""
     from fountainkit.layout import paginate
@@ -33,7 +40,7 @@ def render_script(
     screenplay = parse(load_text(script, encoding))
     document = paginate(screenplay, settings)
     try:
-        data = render_pdf(screenplay, document, jobs=jobs)
+        data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
     except RenderError as exc:
         raise CommandError(f"{script}: {exc}") from None
     write_atomically(output, data)
@@ -54,8 +61,16 @@ def render_script(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes painting the pages. Default: the available cores for long scripts, "
-    "1 for short ones.",
+    help="Processes WeasyPrint paints with (--engine weasyprint). Default: the available "
+    "cores for long scripts, 1 for short ones.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="direct",
+    show_default=True,
+    help="direct: paint the page grid straight to PDF, pages with characters Courier Prime "
+    "lacks (Hangul, kana, Cyrillic...) by WeasyPrint; weasyprint: every page by WeasyPrint.",
 )
 @layout_options
 @encoding_option
@@ -64,6 +79,7 @@ def pdf_command(
     scripts: tuple[Path, ...],
     output: Path | None,
     jobs: int | None,
+    engine: str,
     encoding: str | None,
     **options: object,
 ) -> None:
@@ -71,7 +87,7 @@ def pdf_command(
     settings_from_options(options)  # a bad config fails before any work
     targets = output_paths(scripts, output, PDF_SUFFIX)
     if len(scripts) == 1:
-        render_script(scripts[0], targets[0], encoding, options, jobs)
+        render_script(scripts[0], targets[0], encoding, options, jobs, engine)
         return
     failures = []
     with click.progressbar(
@@ -82,7 +98,7 @@ def pdf_command(
     ) as bar:
         for script, target in bar:
             try:
-                render_script(script, target, encoding, options, jobs)
+                render_script(script, target, encoding, options, jobs, engine)
             except (ScriptInputError, CommandError, OSError, ValueError) as exc:
                 failures.append(f"{script}: {exc}" if str(script) not in str(exc) else str(exc))
     if failures:

@@ -239,14 +239,25 @@ def metadata(screenplay: Screenplay) -> dict[str, str]:
 
 def render_html(screenplay: Screenplay, document: Document, *, embed_fonts: bool = True) -> str:
     """The standalone HTML of ``document``: CSS inlined, fonts embedded or file URLs."""
-    profile = document.profile
+    return pages_html(
+        page_views(screenplay, document),
+        metadata(screenplay),
+        document.profile,
+        embed_fonts=embed_fonts,
+    )
+
+
+def pages_html(
+    views: list[PageView], meta: dict[str, str], profile: PageProfile, *, embed_fonts: bool
+) -> str:
+    """The standalone HTML of some pages (``page_views`` output, whole or in part)."""
     stylesheet = (template_dir() / STYLESHEET).read_text(encoding="utf-8")
     return (
         _environment()
         .get_template(TEMPLATE)
         .render(
-            meta=metadata(screenplay),
-            pages=page_views(screenplay, document),
+            meta=meta,
+            pages=views,
             fonts=font_faces(embed_fonts),
             page_width=f"{profile.width_in}in",
             page_height=f"{profile.height_in}in",

@@ -1,8 +1,8 @@
 """PDF on several cores: the pages cut into chunks, painted side by side, then merged.
 
-The layout has already fixed every page, so the HTML can be cut between two
-pages without changing either: each chunk is the same ``<head>`` (styles,
-fonts, metadata) with a contiguous run of page blocks. Forked workers paint
+The layout has already fixed every page, so the pages can be cut into runs
+without changing any of them: each chunk is the template's HTML of a
+contiguous run of pages (same styles, fonts, metadata). Forked workers paint
 one chunk each with WeasyPrint (the parent paints the first), and the parent
 joins the chunk PDFs with pypdf in page order.
 
@@ -27,7 +27,6 @@ import importlib.util
 import io
 import multiprocessing
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -41,10 +40,6 @@ if TYPE_CHECKING:  # pypdf is imported only when chunks are merged
 PARALLEL_MIN_PAGES = 24
 # Never cut chunks smaller than this: each chunk pays WeasyPrint's fixed costs again.
 MIN_PAGES_PER_CHUNK = 8
-
-# Every page block of the template starts a line with this (script text is
-# escaped, so it can never contain a literal "<div").
-_PAGE_START = re.compile(r'^<div class="page[ "]', re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +69,6 @@ class OutlineNode:
     children: list[OutlineNode] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class PagedHtml:
-    """The template's output cut at page boundaries: head + page blocks + tail."""
-
-    head: str
-    pages: list[str]
-    tail: str
-
-    def chunk(self, start: int, stop: int) -> str:
-        return self.head + "".join(self.pages[start:stop]) + self.tail
-
-
 def available_cores() -> int:
     """Cores this process may run on (its affinity, not the machine's total)."""
     try:
@@ -105,17 +88,6 @@ def chunk_count(pages: int, jobs: int | None) -> int:
     if pages < PARALLEL_MIN_PAGES:
         return 1
     return max(1, min(available_cores(), pages // MIN_PAGES_PER_CHUNK))
-
-
-def split_pages(html: str) -> PagedHtml | None:
-    """Cut the template's HTML before each page block; None if it has no page blocks."""
-    starts = [match.start() for match in _PAGE_START.finditer(html)]
-    end = html.rfind("</body>")
-    if not starts or end < starts[-1]:
-        return None
-    bounds = [*starts, end]
-    pages = [html[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    return PagedHtml(html[: starts[0]], pages, html[end:])
 
 
 def balanced_bounds(sizes: Sequence[int], chunks: int) -> list[tuple[int, int]]:
@@ -286,3 +258,46 @@ def _add_outline(
             is_open=mark.is_open,
         )
         _add_outline(writer, node.children, item)
+
+
+def interleave(
+    sources: Sequence[ChunkPdf],
+    order: Sequence[tuple[int, int]],
+    metadata: dict[str, str] | None = None,
+) -> bytes:
+    """One PDF of pages taken from several PDFs: ``order`` lists (source, page) pairs.
+
+    The outline is rebuilt from every source's bookmarks on their pages' new
+    positions, and the metadata is the first source's with ``metadata``
+    (``{"/Producer": ...}``) over it. Objects several pages
+    of one source share (its fonts) are copied once. Sources after the second
+    are taken to be WeasyPrint chunks of one document, and get their own font
+    subset tags (see ``retag_fonts``).
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    readers = [PdfReader(io.BytesIO(source.data)) for source in sources]
+    writer = PdfWriter()
+    position = {pair: index for index, pair in enumerate(order)}
+    for source, page in order:
+        added = writer.add_page(readers[source].pages[page])
+        if source > 1:  # the second and later WeasyPrint chunks reuse the first's subset tags
+            retag_fonts([added], source - 1)
+    moved = sorted(
+        (
+            (position[(source, mark.page)], number, mark)
+            for source, chunk in enumerate(sources)
+            for number, mark in enumerate(chunk.bookmarks)
+        ),
+        key=lambda item: (item[0], item[1]),
+    )
+    bookmarks = [
+        Bookmark(page, mark.level, mark.label, mark.x, mark.y, mark.is_open)
+        for page, _number, mark in moved
+    ]
+    first = {key: str(value) for key, value in (readers[0].metadata or {}).items()}
+    writer.add_metadata(first | (metadata or {}))
+    _add_outline(writer, outline_tree([ChunkPdf(b"", bookmarks)], [0]))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
