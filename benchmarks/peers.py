@@ -210,6 +210,9 @@ def peers() -> tuple[list[Contender], list[str]]:
 
     version = _npm_version()
     if version:
+        # Its default paper is A4: print on US letter, as the other tools do.
+        aw_config = Path(tempfile.gettempdir()) / "fountainkit-bench-aw-usletter.json"
+        aw_config.write_text(json.dumps({"print_profile": "usletter"}), encoding="utf-8")
 
         def aw_harness(task: str) -> Callable[[Path, int], list[str]]:
             config = json.dumps(_AW_PARSE_CONFIG)
@@ -237,6 +240,8 @@ def peers() -> tuple[list[Contender], list[str]]:
                     "--pdf",
                     str(out),
                     "--overwrite",
+                    "--config",
+                    str(aw_config),
                 ],
                 breakdown_argv=aw_harness("stats"),
                 breakdown_note="afterwriting stats (parse + liner + scene queries)",

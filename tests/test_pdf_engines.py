@@ -114,10 +114,20 @@ A plain Latin page. Café crème for everyone.
 INT. SECOND ROOM - NIGHT
 
 MINSU
-안녕하세요, 여러분.
+안녕하세요, 여러분. 반 갑습니다!
 
 OLGA
 Привет, мир.
+
+JIWOO
+*기울여* 말해요. **굵게** 말해요.
+
+===
+
+INT. SHAPED ROOM - DAY
+
+SALMA
+مرحبا بالعالم
 
 ===
 
@@ -386,26 +396,59 @@ def test_direct_fonts_and_producer(latin: Pair) -> None:
     assert info(latin.weasyprint)["/Producer"].startswith("WeasyPrint")
 
 
-# 2. A script with one page Courier Prime cannot draw: that page alone goes to WeasyPrint.
+# 2. Other writing systems: Hangul and Cyrillic come from installed fallback fonts,
+#    painted directly; a page that needs text shaping (Arabic) goes to WeasyPrint.
+
+# WeasyPrint's line box sinks fallback text below the row's baseline (by up to
+# 2.4pt for Noto Sans CJK); the direct painter keeps every row on its baseline.
+FALLBACK_ROW_TOLERANCE = 2.5
 
 
 def test_mixed_page_count_matches_weasyprint(mixed: Pair) -> None:
-    assert len(mixed.direct_pages) == len(mixed.weasyprint_pages) == 4
+    assert len(mixed.direct_pages) == len(mixed.weasyprint_pages) == 5
 
 
 def test_mixed_other_scripts_printed_on_their_page(mixed: Pair) -> None:
     direct = texts(mixed.direct_pages)
-    assert "안녕하세요, 여러분." in direct[2]
+    assert "안녕하세요, 여러분. 반 갑습니다!" in direct[2]
     assert "Привет, мир." in direct[2]
     assert "INT. SECOND ROOM - NIGHT" in direct[2]
+    assert "SALMA" in direct[3]
     assert direct == texts(mixed.weasyprint_pages)
 
 
 def test_mixed_fonts_per_page(mixed: Pair) -> None:
-    title, first, other_scripts, last = (page.fonts for page in mixed.direct_pages)
-    assert other_scripts and all(SUBSET_TAG.match(name) for name in other_scripts)
+    title, first, other_scripts, shaped, last = (page.fonts for page in mixed.direct_pages)
+    # Painted directly: Courier Prime whole, the fallbacks as tagged subsets.
+    fallbacks = {name.split("+", 1)[1] for name in other_scripts if SUBSET_TAG.match(name)}
+    assert {"NotoSansMonoCJKKR", "DejaVuSansMono"} <= fallbacks
+    assert "CourierPrime" in other_scripts
+    assert not any("Courier-Prime" in name for name in other_scripts)  # no WeasyPrint font
+    # Arabic needs shaping: WeasyPrint paints that page, with its own subsets.
+    assert shaped and all(SUBSET_TAG.match(name) for name in shaped)
+    assert any(name.endswith("+Courier-Prime") for name in shaped)
     for latin_only in (title, first, last):
         assert "CourierPrime" in latin_only and latin_only <= DIRECT_FONTS
+
+
+def test_mixed_fallback_text_where_weasyprint_puts_it(mixed: Pair) -> None:
+    ours = [c for c in inked_chars(mixed.direct_pages[2]) if not c["text"].isascii()]
+    theirs = [c for c in inked_chars(mixed.weasyprint_pages[2]) if not c["text"].isascii()]
+    assert [c["text"] for c in ours] == [c["text"] for c in theirs]
+    assert any(c["text"] == "녕" for c in ours) and any(c["text"] == "м" for c in ours)
+    for mine, their in zip(ours, theirs, strict=True):
+        assert mine["x0"] == pytest.approx(their["x0"], abs=TOLERANCE), mine["text"]
+        assert mine["top"] == pytest.approx(their["top"], abs=FALLBACK_ROW_TOLERANCE)
+
+
+def test_mixed_fallback_styles(mixed: Pair) -> None:
+    chars = {c["text"]: c for c in mixed.direct_pages[2].chars}
+    italic, bold, upright = chars["울"], chars["굵"], chars["녕"]
+    # Noto Sans CJK has no italic: slanted by fontconfig's 0.2 shear, as Pango does.
+    assert italic["fontname"].endswith("NotoSansMonoCJKKR-Italic")
+    assert italic["matrix"][2] == pytest.approx(0.2)
+    assert upright["matrix"][2] == 0
+    assert bold["fontname"].endswith("NotoSansMonoCJKKR-Bold")
 
 
 def test_mixed_outline_lists_every_scene_on_its_page(mixed: Pair) -> None:
@@ -413,7 +456,8 @@ def test_mixed_outline_lists_every_scene_on_its_page(mixed: Pair) -> None:
     assert [(item.title, item.page) for item in outline] == [
         ("INT. FIRST ROOM - DAY", 1),
         ("INT. SECOND ROOM - NIGHT", 2),
-        ("INT. THIRD ROOM - DAY", 3),
+        ("INT. SHAPED ROOM - DAY", 3),
+        ("INT. THIRD ROOM - DAY", 4),
     ]
     weasy = flattened(outline_of(mixed.weasyprint))
     for ours, theirs in zip(outline, weasy, strict=True):

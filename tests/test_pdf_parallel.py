@@ -23,7 +23,8 @@ SCENE_TEXT = "\n\n".join(
 
 
 def scene(number: int) -> str:
-    speech = "JISOO\n안녕하세요, 선장님. 배가 늦어요.\n"
+    # Arabic needs text shaping, so even the direct engine has WeasyPrint paint these pages.
+    speech = "JISOO\n안녕하세요, 선장님. 배가 늦어요.\n\nSALMA\nمرحبا يا قبطان\n"
     return f"INT. FERRY DECK {number} - NIGHT\n\n{SCENE_TEXT}\n\n{speech}"
 
 
@@ -60,7 +61,7 @@ def outline_of(reader: PdfReader) -> list[tuple[int, str, int, float, float]]:
 
 @pytest.fixture(scope="module", params=["direct", "weasyprint"])
 def renders(request) -> dict[str, bytes]:
-    # direct: the title page painted directly, the Hangul pages by WeasyPrint in parallel.
+    # direct: the title page painted directly, the Arabic pages by WeasyPrint in parallel.
     screenplay = parse(SCRIPT)
     document = paginate(screenplay)
     engine = request.param

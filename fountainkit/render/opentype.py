@@ -38,22 +38,29 @@ class FontFacts:
     cap_height: int
     italic_angle: float
     fixed_pitch: bool
+    weight_class: int = 400
 
     def scaled(self, units: float) -> float:
         """Design units in thousandths of an em, the unit of PDF glyph space."""
         return units * 1000 / self.units_per_em
 
 
-def _tables(data: bytes) -> dict[bytes, bytes]:
+def _tables(data: bytes, font_index: int = 0) -> dict[bytes, bytes]:
     if len(data) < 12:
         raise FontFormatError("too short for a font")
-    version, count = struct.unpack_from(">4sH", data, 0)
+    start = 0
+    if data[:4] == b"ttcf":  # a collection: pick one font's table directory
+        fonts = struct.unpack_from(">I", data, 8)[0]
+        if not 0 <= font_index < fonts:
+            raise FontFormatError(f"no font {font_index} in a collection of {fonts}")
+        start = struct.unpack_from(">I", data, 12 + 4 * font_index)[0]
+    version, count = struct.unpack_from(">4sH", data, start)
     if version not in (b"OTTO", b"\x00\x01\x00\x00", b"true"):
         raise FontFormatError("not an OpenType font")
     tables = {}
     for index in range(count):
-        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
-        tables[tag] = data[offset : offset + length]
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, start + 12 + 16 * index)
+        tables[tag] = data[offset : offset + length]  # offsets count from the file's start
     return tables
 
 
@@ -89,8 +96,9 @@ def _format12(table: bytes, offset: int) -> dict[int, int]:
     mapping: dict[int, int] = {}
     for index in range(groups):
         start, end, glyph = struct.unpack_from(">III", table, offset + 16 + 12 * index)
-        for code in range(start, end + 1):
-            mapping[code] = glyph + code - start
+        mapping.update(
+            zip(range(start, end + 1), range(glyph, glyph + end - start + 1), strict=True)
+        )
     return mapping
 
 
@@ -115,16 +123,18 @@ def _character_map(table: bytes) -> dict[int, int]:
 
 def _advances(hhea: bytes, hmtx: bytes, glyph_count: int) -> tuple[int, ...]:
     metric_count = struct.unpack_from(">H", hhea, 34)[0]
-    widths = [struct.unpack_from(">H", hmtx, 4 * i)[0] for i in range(metric_count)]
+    # (advance, left side bearing) pairs: every other number is an advance.
+    widths = list(struct.unpack_from(f">{2 * metric_count}H", hmtx, 0)[0::2])
     # Glyphs past the last full metric share its advance.
     widths.extend([widths[-1]] * (glyph_count - metric_count))
     return tuple(widths)
 
 
-def read_font(data: bytes) -> FontFacts:
-    """The facts of the font file ``data``; FontFormatError if it can't be read."""
+def read_font(data: bytes, font_index: int = 0) -> FontFacts:
+    """The facts of the font file ``data`` (font ``font_index`` of a collection);
+    FontFormatError if it can't be read."""
     try:
-        tables = _tables(data)
+        tables = _tables(data, font_index)
         head, hhea, post = tables[b"head"], tables[b"hhea"], tables[b"post"]
         units_per_em = struct.unpack_from(">H", head, 18)[0]
         bbox = struct.unpack_from(">4h", head, 36)
@@ -135,6 +145,7 @@ def read_font(data: bytes) -> FontFacts:
         os2 = tables.get(b"OS/2", b"")
         version = struct.unpack_from(">H", os2, 0)[0] if os2 else 0
         cap_height = struct.unpack_from(">h", os2, 88)[0] if version >= 2 else ascent
+        weight_class = struct.unpack_from(">H", os2, 4)[0] if os2 else 400
         return FontFacts(
             data=data,
             is_cff=b"CFF " in tables,
@@ -147,12 +158,13 @@ def read_font(data: bytes) -> FontFacts:
             cap_height=cap_height,
             italic_angle=italic_angle,
             fixed_pitch=fixed_pitch,
+            weight_class=weight_class,
         )
     except (KeyError, struct.error) as exc:
         raise FontFormatError(f"unreadable font tables ({exc})") from None
 
 
 @cache
-def load_font(path: Path) -> FontFacts:
+def load_font(path: Path, font_index: int = 0) -> FontFacts:
     """``read_font`` of a file, read once per process."""
-    return read_font(path.read_bytes())
+    return read_font(path.read_bytes(), font_index)

@@ -24,8 +24,17 @@ import pydyf
 
 from fountainkit.layout.wrap import cells
 from fountainkit.profiles import COLUMN_INCHES, PageProfile
+from fountainkit.render.fallback_fonts import fallback_for, find_font
+from fountainkit.render.font_subset import subsetting_available
 from fountainkit.render.html import PageView
-from fountainkit.render.pdf_fonts import EmbeddedFonts, covered_characters, faces
+from fountainkit.render.pdf_fonts import (
+    EmbeddedFonts,
+    Face,
+    Style,
+    covered_characters,
+    faces,
+    fallback_face,
+)
 from fountainkit.render.pdf_parallel import Bookmark, ChunkPdf, OutlineNode, outline_tree
 
 POINTS_PER_INCH = 72
@@ -40,10 +49,61 @@ UNDERLINE_DROP = 1.125
 UNDERLINE_THICKNESS = 0.75
 
 
+def _style(classes: str) -> Style:
+    names = classes.split()
+    return ("b" in names, "i" in names)
+
+
+def face_for(char: str, style: Style) -> Face | None:
+    """The face that draws ``char`` in ``style``: Courier Prime, else an installed
+    fallback (when it needs no shaping and can be subset), else None."""
+    if char in covered_characters():
+        return faces()[style]
+    if not subsetting_available():
+        return None
+    font = fallback_for(char, *style)
+    return fallback_face(font) if font is not None else None
+
+
 def can_paint(view: PageView) -> bool:
-    """Whether every character on the page has a glyph in every bundled face."""
-    text = "".join(segment.text for row in view.rows for segment in row)
-    return covered_characters().issuperset(text)
+    """Whether the direct painter can draw every character on the page."""
+    covered = covered_characters()
+    for row in view.rows:
+        for segment in row:
+            text = segment.text
+            if text and not covered.issuperset(text):
+                style = _style(segment.classes)
+                if any(face_for(char, style) is None for char in set(text) - covered):
+                    return False
+    return True
+
+
+def _same_family(face: Face, style: Style) -> Face | None:
+    """``face``'s family in ``style`` (a fallback face), or None."""
+    if face.fallback is None:
+        return faces()[style]
+    font = find_font(face.fallback.family, *style)
+    return fallback_face(font) if font is not None else None
+
+
+def _runs(text: str, style: Style, before: Face | None = None) -> list[tuple[Face, str]]:
+    """``text`` cut where the face drawing it changes; ``before`` drew the text just before."""
+    if before is None and covered_characters().issuperset(text):
+        return [(faces()[style], text)]
+    runs: list[tuple[Face, str]] = []
+    for char in text:
+        previous = runs[-1][0] if runs else before and _same_family(before, style)
+        if previous is not None and char.isspace() and char in previous.hex_of:
+            # As Pango itemizes: a space stays in the font of the text before it.
+            runs[-1:] = [(previous, (runs[-1][1] if runs else "") + char)]
+            continue
+        face = face_for(char, style)
+        assert face is not None, "can_paint() let through a character nothing draws"
+        if runs and runs[-1][0] is face:
+            runs[-1] = (face, runs[-1][1] + char)
+        else:
+            runs.append((face, char))
+    return runs
 
 
 def _number(value: float) -> bytes:
@@ -69,14 +129,20 @@ class _PagePainter:
         self.baseline = _baseline_below_row_top()
 
     def paint(self, view: PageView, page_index: int) -> tuple[list[bytes], list[Bookmark]]:
-        text_ops: list[bytes] = [b"BT"]
-        rules: list[bytes] = []
+        self.operators: list[bytes] = [b"BT"]
+        self.rules: list[bytes] = []
+        self.font: str | None = None
+        self.render_mode = 0
         bookmarks: list[Bookmark] = []
-        current_font = None
         for row_index, row in enumerate(view.rows):
             top = self.first_row_top + row_index * ROW_POINTS
-            y = _number(self.height - top - self.baseline)
+            baseline = self.height - top - self.baseline
             column = 0
+            # A fallback box (see render.html): text inside advances by its fonts'
+            # own widths from the box's start; the row resumes at the box's end.
+            box_end: int | None = None
+            box_cursor = 0.0
+            box_face: Face | None = None
             for segment in row:
                 if segment.bookmark_level:
                     bookmarks.append(
@@ -90,9 +156,21 @@ class _PagePainter:
                         )
                     )
                     continue
+                if segment.box_cells > 0:
+                    box_end, box_cursor = column + segment.box_cells, column * self.cell
+                    box_face = None
+                    continue
+                if segment.box_cells < 0:
+                    column, box_end = box_end if box_end is not None else column, None
+                    continue
                 text = segment.text
                 if not text:
-                    continue  # a fallback box's edge: only WeasyPrint pages have text in them
+                    continue
+                if box_end is not None:
+                    box_cursor, box_face = self._text(
+                        text, segment.classes, box_cursor, baseline, box_face
+                    )
+                    continue
                 start = column
                 column += cells(text)
                 if not segment.classes:
@@ -101,24 +179,55 @@ class _PagePainter:
                         continue  # padding to the next column
                     start += cells(text[: len(text) - len(text.lstrip(" "))])
                     text = body
-                styles = segment.classes.split()
-                style = ("b" in styles, "i" in styles)
-                name = self.fonts.resource_name(style)
-                if name != current_font:
-                    text_ops.append(b"/" + name.encode() + b" " + _number(FONT_SIZE) + b" Tf")
-                    current_font = name
-                x = start * self.cell
-                text_ops.append(b"1 0 0 1 " + _number(x) + b" " + y + b" Tm")
-                text_ops.append(faces()[style].encode(text) + b" Tj")
-                if "u" in styles:
-                    rules.append(self._underline(x, top, cells(text)))
-        text_ops.append(b"ET")
-        return text_ops + rules, bookmarks
+                self._text(text, segment.classes, start * self.cell, baseline)
+        self.operators.append(b"ET")
+        return self.operators + self.rules, bookmarks
 
-    def _underline(self, x: float, row_top: float, width_cells: int) -> bytes:
-        """A filled rule under ``width_cells`` cells from ``x`` on the row at ``row_top``."""
-        y = self.height - row_top - self.baseline - UNDERLINE_DROP - UNDERLINE_THICKNESS / 2
-        box = (x, y, width_cells * self.cell, UNDERLINE_THICKNESS)
+    def _text(
+        self,
+        text: str,
+        classes: str,
+        x: float,
+        baseline: float,
+        before: Face | None | bool = False,
+    ) -> tuple[float, Face]:
+        """Show ``text`` from ``x``; returns where its glyphs end and the last face used.
+
+        ``before`` is the face of the text before it in a fallback box (None at
+        the box's start), or False outside a box, where the grid, not the
+        glyphs, places what follows: the end is measured only if needed.
+        """
+        style = _style(classes)
+        underlined = "u" in classes.split()
+        in_box = before is not False
+        runs = _runs(text, style, before if isinstance(before, Face) else None)
+        measure = in_box or underlined or len(runs) > 1
+        start = x
+        y = _number(baseline)
+        for face, run in runs:
+            name = self.fonts.resource_name(face)
+            if name != self.font:
+                self.operators.append(b"/" + name.encode() + b" " + _number(FONT_SIZE) + b" Tf")
+                self.font = name
+            fallback = face.fallback
+            mode = 2 if fallback is not None and fallback.synthetic_bold else 0
+            if mode != self.render_mode:
+                # Fill and stroke: fontconfig's synthetic emboldening of a face without bold.
+                self.operators.append(b"2 Tr 0.36 w" if mode else b"0 Tr")
+                self.render_mode = mode
+            # fontconfig slants a face without italic by a 0.2 shear.
+            shear = b"0.2" if fallback is not None and fallback.synthetic_oblique else b"0"
+            self.operators.append(b"1 0 " + shear + b" 1 " + _number(x) + b" " + y + b" Tm")
+            self.operators.append(self.fonts.encode(face, run) + b" Tj")
+            if measure:
+                x += sum(face.advance(char) for char in run) * FONT_SIZE / 1000
+        if underlined:
+            self.rules.append(self._underline(start, baseline, x - start))
+        return x, runs[-1][0]
+
+    def _underline(self, x: float, baseline: float, width: float) -> bytes:
+        """A filled rule ``width`` points long from ``x``, under the baseline at ``baseline``."""
+        box = (x, baseline - UNDERLINE_DROP - UNDERLINE_THICKNESS / 2, width, UNDERLINE_THICKNESS)
         return b" ".join(map(_number, box)) + b" re f"
 
 
@@ -162,6 +271,7 @@ def paint_pages(
         )
         pdf.add_page(page)
         pages.append(page)
+    fonts.finish()
     font_resources.update(fonts.resources())
     if with_outline and bookmarks:
         _add_outline(pdf, pages, outline_tree([ChunkPdf(b"", bookmarks)], [0]))

@@ -1,19 +1,28 @@
-"""The bundled Courier Prime faces as PDF fonts, for the direct painter.
+"""Fonts for the direct painter: the bundled Courier Prime faces and installed fallbacks.
 
-Each face is embedded whole (about 45 KB, no subsetting to pay for) as a
-Type 0 font with Identity-H encoding: the content stream holds glyph indices,
-``/W`` holds the font's own advances (so text advances exactly as WeasyPrint's
-layout of the same face does), and a ToUnicode map lets readers copy, search
-and extract the text.
+Every font is a Type 0 font with Identity-H encoding: the content stream holds
+glyph indices, ``/W`` holds the advances the painter moved by, and a
+ToUnicode map lets readers copy, search and extract the text.
+
+- The four Courier Prime faces are embedded whole (about 45 KB each, no
+  subsetting to pay for), with 600/1000 em advances: 10 characters to the
+  inch at 12pt, the grid the layout counts in.
+- A fallback face (Noto Sans CJK for Hangul and kana, DejaVu Sans Mono for
+  Cyrillic and Greek, see ``fallback_fonts``) is embedded once the pages are
+  painted, as a subset of the glyphs they used (``font_subset``), under a
+  subset tag derived from those glyphs.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cache
 
 import pydyf
 
+from fountainkit.render.fallback_fonts import FallbackFont
+from fountainkit.render.font_subset import subset_font
 from fountainkit.render.html import FONT_FACES
 from fountainkit.render.opentype import FontFacts, load_font
 from fountainkit.resources import fonts_dir
@@ -33,16 +42,36 @@ Style = tuple[bool, bool]
 
 @dataclass(frozen=True, slots=True)
 class Face:
-    """One bundled face: its PDF name, its facts, text-to-glyph encoding, ToUnicode map."""
+    """A font the painter draws with: its PDF name, facts and per-character glyphs.
+
+    ``fallback`` is the installed font a fallback face comes from (None for a
+    bundled face); ``width_decimals`` is how precisely advances are written
+    (0 for Courier Prime, whose 0.5996 em becomes the grid's 600/1000).
+    """
 
     base_name: str
     facts: FontFacts
     hex_of: dict[str, str] = field(repr=False)
-    to_unicode: tuple[bytes, ...] = field(repr=False)
+    width_decimals: int = 0
+    fallback: FallbackFont | None = None
+    # glyph -> the code point it reads back as, for a bundled face's whole ToUnicode map
+    text_of: dict[int, int] = field(default_factory=dict, repr=False)
 
     def encode(self, text: str) -> bytes:
         """``text`` as the hex string of its glyph indices (every char must be covered)."""
         return b"<" + "".join(map(self.hex_of.__getitem__, text)).encode("ascii") + b">"
+
+    def width(self, glyph: int) -> float:
+        """The advance of ``glyph`` in thousandths of an em, as written in ``/W``."""
+        return round(self.facts.scaled(self.facts.advances[glyph]), self.width_decimals)
+
+    def advance(self, char: str) -> float:
+        """The advance of ``char`` in thousandths of an em."""
+        return self.width(self.facts.glyph_of[ord(char)])
+
+
+def _hex_of(facts: FontFacts) -> dict[str, str]:
+    return {chr(code): f"{glyph:04x}" for code, glyph in facts.glyph_of.items()}
 
 
 @cache
@@ -53,62 +82,107 @@ def faces() -> dict[Style, Face]:
         FONT_FACES, _STYLES, _BASE_NAMES, strict=True
     ):
         facts = load_font(fonts_dir() / filename)
-        hex_of = {chr(code): f"{glyph:04x}" for code, glyph in facts.glyph_of.items()}
-        out[style] = Face(base_name, facts, hex_of, _to_unicode_lines(facts))
+        out[style] = Face(base_name, facts, _hex_of(facts), text_of=_first_characters(facts))
     return out
 
 
 @cache
 def covered_characters() -> frozenset[str]:
-    """Characters every bundled face has a glyph for: what the direct painter can draw."""
+    """Characters every bundled face has a glyph for."""
     sets = [frozenset(face.hex_of) for face in faces().values()]
     return frozenset.intersection(*sets)
 
 
+@cache
+def fallback_face(font: FallbackFont) -> Face:
+    """The painter's face for an installed fallback font."""
+    style = ("-Bold" if font.facts.weight_class >= 600 else "") + (
+        "-Italic" if font.facts.italic_angle or font.synthetic_oblique else ""
+    )
+    name = font.family.replace(" ", "") + style
+    return Face(name, font.facts, _hex_of(font.facts), width_decimals=3, fallback=font)
+
+
 class EmbeddedFonts:
-    """Adds each face to a pydyf document the first time a page uses it."""
+    """The fonts of one document: bundled faces embedded on first use, fallback
+    faces recorded glyph by glyph and embedded as subsets by ``finish``."""
 
     def __init__(self, pdf: pydyf.PDF) -> None:
         self.pdf = pdf
-        self.references: dict[Style, str] = {}
+        self.names: dict[str, str] = {}  # Face.base_name -> page resource name
+        self.references: dict[str, str] = {}  # resource name -> font object
+        self.pending: dict[str, tuple[Face, pydyf.Dictionary, dict[int, str]]] = {}
 
-    def resource_name(self, style: Style) -> str:
-        """The page resource name of ``style``'s face (``F0``..``F3``), embedding it if new."""
-        if style not in self.references:
-            self.references[style] = self._embed(faces()[style])
-        return f"F{_STYLES.index(style)}"
+    def resource_name(self, face: Face) -> str:
+        """The page resource name of ``face`` (``F0``, ``F1``...), embedding it if new."""
+        name = self.names.get(face.base_name)
+        if name is not None:
+            return name
+        name = self.names[face.base_name] = f"F{len(self.names)}"
+        if face.fallback is None:
+            self.references[name] = self._embed(face, face.facts.data, face.base_name)
+        else:
+            # Filled in by finish(), once every glyph the pages use is known.
+            font = pydyf.Dictionary()
+            self.references[name] = self._add(font)
+            self.pending[name] = (face, font, {})
+        return name
+
+    def encode(self, face: Face, text: str) -> bytes:
+        """``text`` in ``face`` for a ``Tj``, remembering a fallback face's glyphs."""
+        if face.fallback is not None:
+            used = self.pending[self.resource_name(face)][2]
+            for char in text:
+                used.setdefault(face.facts.glyph_of[ord(char)], char)
+        return face.encode(text)
 
     def resources(self) -> pydyf.Dictionary:
-        """The /Font resource dictionary of every face embedded so far."""
-        return pydyf.Dictionary(
-            {f"F{_STYLES.index(style)}": ref for style, ref in self.references.items()}
-        )
+        """The /Font resource dictionary of every face used."""
+        return pydyf.Dictionary(dict(self.references))
+
+    def finish(self) -> None:
+        """Embed the fallback faces as subsets of the glyphs the pages used."""
+        for face, font, used in self.pending.values():
+            fallback = face.fallback
+            assert fallback is not None
+            data = subset_font(fallback.path, fallback.index, used)
+            digest = hashlib.sha1(repr(sorted(used)).encode(), usedforsecurity=False).digest()
+            tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
+            font.update(self._font_dictionary(face, data, f"{tag}+{face.base_name}", used))
+        self.pending.clear()
 
     def _add(self, obj: pydyf.Object) -> str:
         self.pdf.add_object(obj)
         return obj.reference
 
-    def _embed(self, face: Face) -> str:
+    def _embed(self, face: Face, data: bytes, base_name: str) -> str:
+        return self._add(pydyf.Dictionary(self._font_dictionary(face, data, base_name, None)))
+
+    def _font_dictionary(
+        self, face: Face, data: bytes, base_name: str, used: dict[int, str] | None
+    ) -> dict:
+        """The Type 0 font's entries; ``used`` (glyph -> char) for a subset, None for all."""
         facts = face.facts
         font_file = pydyf.Stream(
-            [facts.data],
-            pydyf.Dictionary({"Subtype": "/OpenType"} if facts.is_cff else {}),
+            [data],
+            pydyf.Dictionary({"Subtype": "/OpenType"} if facts.is_cff else {"Length1": len(data)}),
             compress=True,
         )
-        if not facts.is_cff:
-            font_file.extra["Length1"] = len(facts.data)
-        bbox = [round(facts.scaled(v)) for v in facts.bbox]
-        # FixedPitch (Courier, whatever its post table says) and Symbolic, as
-        # for any font addressed by glyph index; Italic when it slants.
-        flags = 1 | 4 | (64 if facts.italic_angle else 0)
+        # FixedPitch for monospaced families, Symbolic (as for any font addressed
+        # by glyph index), Italic when it slants.
+        monospaced = face.fallback is None or "Mono" in face.fallback.family
+        italic = bool(facts.italic_angle) or bool(face.fallback and face.fallback.synthetic_oblique)
+        flags = (1 if monospaced else 0) | 4 | (64 if italic else 0)
         descriptor = pydyf.Dictionary(
             {
                 "Type": "/FontDescriptor",
-                "FontName": f"/{face.base_name}",
-                "FontFamily": pydyf.String("Courier Prime"),
+                "FontName": f"/{base_name}",
+                "FontFamily": pydyf.String(
+                    face.fallback.family if face.fallback else "Courier Prime"
+                ),
                 "Flags": flags,
-                "FontBBox": pydyf.Array(bbox),
-                "ItalicAngle": facts.italic_angle,
+                "FontBBox": pydyf.Array([round(facts.scaled(v)) for v in facts.bbox]),
+                "ItalicAngle": facts.italic_angle or (-11.3 if italic else 0),
                 "Ascent": round(facts.scaled(facts.ascent)),
                 "Descent": round(facts.scaled(facts.descent)),
                 "CapHeight": round(facts.scaled(facts.cap_height)),
@@ -116,11 +190,22 @@ class EmbeddedFonts:
                 "FontFile3" if facts.is_cff else "FontFile2": self._add(font_file),
             }
         )
+        if used is None:
+            default = face.width(facts.glyph_of[0x20])
+            glyphs = [g for g in range(len(facts.advances)) if face.width(g) != default]
+            text_of = face.text_of
+        else:
+            default = 1000
+            glyphs = sorted(used)
+            text_of = {glyph: ord(char) for glyph, char in used.items()}
+        widths = pydyf.Array()
+        for glyph in glyphs:
+            widths.extend([glyph, pydyf.Array([face.width(glyph)])])
         descendant = pydyf.Dictionary(
             {
                 "Type": "/Font",
                 "Subtype": "/CIDFontType0" if facts.is_cff else "/CIDFontType2",
-                "BaseFont": f"/{face.base_name}",
+                "BaseFont": f"/{base_name}",
                 "CIDSystemInfo": pydyf.Dictionary(
                     {
                         "Registry": pydyf.String("Adobe"),
@@ -129,47 +214,32 @@ class EmbeddedFonts:
                     }
                 ),
                 "FontDescriptor": self._add(descriptor),
-                "DW": _width(facts, facts.glyph_of[0x20]),
-                "W": _widths(facts),
+                "DW": default,
+                "W": widths,
             }
         )
         if not facts.is_cff:
             descendant["CIDToGIDMap"] = "/Identity"
-        to_unicode = pydyf.Stream(list(face.to_unicode), compress=True)
-        font = pydyf.Dictionary(
-            {
-                "Type": "/Font",
-                "Subtype": "/Type0",
-                "BaseFont": f"/{face.base_name}",
-                "Encoding": "/Identity-H",
-                "DescendantFonts": pydyf.Array([self._add(descendant)]),
-                "ToUnicode": self._add(to_unicode),
-            }
-        )
-        return self._add(font)
+        to_unicode = pydyf.Stream(_to_unicode_lines(text_of), compress=True)
+        return {
+            "Type": "/Font",
+            "Subtype": "/Type0",
+            "BaseFont": f"/{base_name}",
+            "Encoding": "/Identity-H",
+            "DescendantFonts": pydyf.Array([self._add(descendant)]),
+            "ToUnicode": self._add(to_unicode),
+        }
 
 
-def _width(facts: FontFacts, glyph: int) -> int:
-    # Whole thousandths: Courier Prime's 1228/2048 em becomes 600, 10 characters
-    # to the inch at 12pt, the grid the layout counts in.
-    return round(facts.scaled(facts.advances[glyph]))
-
-
-def _widths(facts: FontFacts) -> pydyf.Array:
-    """``/W`` entries for the glyphs whose advance is not the default (a space's)."""
-    default = facts.advances[facts.glyph_of[0x20]]
-    entries = pydyf.Array()
-    for glyph, advance in enumerate(facts.advances):
-        if advance != default:
-            entries.extend([glyph, pydyf.Array([_width(facts, glyph)])])
-    return entries
-
-
-def _to_unicode_lines(facts: FontFacts) -> tuple[bytes, ...]:
+def _first_characters(facts: FontFacts) -> dict[int, int]:
     # A glyph several characters share (space and no-break space) reads back as the first.
     text_of: dict[int, int] = {}
     for code, glyph in sorted(facts.glyph_of.items()):
         text_of.setdefault(glyph, code)
+    return text_of
+
+
+def _to_unicode_lines(text_of: dict[int, int]) -> list[bytes]:
     pairs = sorted(text_of.items())
     lines = [
         b"/CIDInit /ProcSet findresource begin",
@@ -191,4 +261,4 @@ def _to_unicode_lines(facts: FontFacts) -> tuple[bytes, ...]:
         )
         lines.append(b"endbfchar")
     lines.extend([b"endcmap", b"CMapName currentdict /CMap defineresource pop", b"end", b"end"])
-    return tuple(lines)
+    return lines
