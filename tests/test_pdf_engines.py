@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 import fountainkit
@@ -579,3 +581,39 @@ def test_pypdf_reads_strictly(latin: Pair, mixed: Pair) -> None:
         assert len(texts) >= 4 and all(texts)
         assert reader.outline
         assert reader.metadata and reader.metadata.title
+
+
+# 7. Any text at all: the direct engine paints it, or hands its page to WeasyPrint.
+
+# Samples of what scripts hold: Latin with accents and typography, Hangul, kana and
+# ideographs, Cyrillic, Greek, Arabic (shaped), combining marks, joiners, emoji,
+# private use, controls.
+_ALPHABET = st.sampled_from(
+    list("Aaz09 .,!?'\"-()&<>éÉñßœ—–“”‘’…€µ")
+    + list("안녕가힣ㄱあアン漢字世")
+    + list("ЖжПривет")
+    + list("αβΩ")
+    + list("مرحبا")
+    + ["\u0301", "\u200d", "\u200f", "\u00ad", "\u2009", "\ue000", "😀", "\x07", "\t"]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    action=st.text(_ALPHABET, min_size=1, max_size=60),
+    speech=st.text(_ALPHABET, min_size=1, max_size=60),
+)
+def test_any_text_gives_a_readable_pdf(action: str, speech: str) -> None:
+    script = f"INT. ROOM - DAY\n\n{action}\n\nBOB\n{speech}\n"
+    screenplay = fountainkit.parse(script)
+    document = paginate(screenplay)
+    data = render_pdf(screenplay, document, engine="direct")
+    reader = PdfReader(io.BytesIO(data), strict=True)
+    assert len(reader.pages) == max(1, document.page_count)
+    if shutil.which("pdftotext"):
+        # Not pdfminer: for a character no font has, WeasyPrint writes an encoding
+        # CMap of its own that pdfminer cannot read (poppler can).
+        result = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        )
+        assert "INT. ROOM - DAY" in result.stdout.decode("utf-8")

@@ -65,13 +65,17 @@ def render_pdf(
     meta = metadata(screenplay)
     try:
         if engine == "direct":
+            from fountainkit.render.font_subset import SubsetError
             from fountainkit.render.pdf_direct import can_paint, paint_pages
 
             drawable = [can_paint(view) for view in views]
-            if all(drawable):
-                return paint_pages(views, document.profile, meta).data
-            if any(drawable):
-                return _paint_mixed(views, drawable, document.profile, meta, jobs)
+            try:
+                if all(drawable):
+                    return paint_pages(views, document.profile, meta).data
+                if any(drawable):
+                    return _paint_mixed(views, drawable, document.profile, meta, jobs)
+            except SubsetError:
+                pass  # a fallback font hb-subset refuses: WeasyPrint subsets its own way
         bounds, painted = _paint_with_weasyprint(views, meta, document.profile, jobs)
         # One process: its file as WeasyPrint wrote it, nothing to merge.
         return next(painted).data if len(bounds) == 1 else merge(painted)
