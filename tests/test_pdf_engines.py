@@ -617,3 +617,15 @@ def test_any_text_gives_a_readable_pdf(action: str, speech: str) -> None:
             ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
         )
         assert "INT. ROOM - DAY" in result.stdout.decode("utf-8")
+
+
+def test_direct_painter_falls_back_in_the_stylesheet_order() -> None:
+    # Both engines must pick fallback fonts alike: the painter's list is the CSS's.
+    from fountainkit.render.fallback_fonts import FALLBACK_FAMILIES
+    from fountainkit.resources import template_dir
+
+    css = (template_dir() / "screenplay.css").read_text(encoding="utf-8")
+    declared = re.search(r"font-family:([^;]+);", css)
+    assert declared is not None
+    families = [name.strip().strip('"') for name in declared.group(1).split(",")]
+    assert families == ["Courier Prime", *FALLBACK_FAMILIES, "monospace"]
