@@ -12,6 +12,9 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
     contd: "(CONT'D)"
     breakdown:                # read by the breakdown command, passed through untouched
       eighths_rounding: up
+    pdf:                      # read by the pdf command
+      engine: direct          # direct (default) | weasyprint
+      jobs: 2                 # processes WeasyPrint paints with
 
 Command-line options override the file. ``load_config`` rejects unknown keys
 and wrong types with a one-line ``ConfigError`` so a typo never silently does
@@ -29,7 +32,7 @@ import yaml
 SCENE_NUMBER_MODES = ("none", "left", "right", "both")
 
 # Top-level mappings owned by other commands: kept as raw data for them.
-PASS_THROUGH_SECTIONS = ("breakdown",)
+PASS_THROUGH_SECTIONS = ("breakdown", "pdf")
 
 
 class ConfigError(ValueError):

@@ -71,9 +71,23 @@ def test_command_line_overrides_the_config_file(tmp_path: Path, cli) -> None:
     assert round(float(PdfReader(letter).pages[0].mediabox.height)) == 792
 
 
+def test_config_file_picks_the_engine(tmp_path: Path, cli) -> None:
+    script = write(tmp_path, "s.fountain", SHORT)
+    config = write(tmp_path, "fountainkit.yaml", "pdf:\n  engine: weasyprint\n  jobs: 1\n")
+    by_file, by_option = tmp_path / "file.pdf", tmp_path / "option.pdf"
+    assert cli("pdf", str(script), "-o", str(by_file), "--config", str(config)).returncode == 0
+    argv = ["pdf", str(script), "-o", str(by_option), "--config", str(config)]
+    assert cli(*argv, "--engine", "direct").returncode == 0
+    assert PdfReader(by_file).metadata["/Producer"].startswith("WeasyPrint")
+    assert PdfReader(by_option).metadata["/Producer"].startswith("fountainkit")
+
+
 @pytest.mark.parametrize(
     ("config_text", "message"),
     [
+        ("pdf:\n  engine: fast\n", "pdf engine must be one of"),
+        ("pdf:\n  jobs: 0\n", "pdf jobs must be a whole number"),
+        ("pdf:\n  painter: direct\n", "unknown pdf setting"),
         ("paper: legal\n", "paper must be one of"),
         ("papr: a4\n", "unknown setting"),
         ("auto_contd: maybe\n", "auto_contd must be bool"),

@@ -16,11 +16,33 @@ from fountainkit.commands.common import (
     write_atomically,
 )
 from fountainkit.commands.layout_options import layout_options, settings_from_options
+from fountainkit.config import ConfigError, load_config
 from fountainkit.source import ScriptInputError
 
 PDF_SUFFIX = ".pdf"
 # The choices of --engine (fountainkit.render.pdf.ENGINES, not imported here to keep --help fast).
 ENGINES = ("direct", "weasyprint")
+
+
+def painting_options(options: dict, engine: str | None, jobs: int | None) -> tuple[str, int | None]:
+    """--engine and --jobs, else the config file's ``pdf:`` section, else the defaults."""
+    path = options.get("config_path")
+    try:
+        section = load_config(path).section("pdf")
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from None
+    unknown = sorted(set(section) - {"engine", "jobs"})
+    if unknown:
+        raise CommandError(f"{path}: unknown pdf setting {unknown[0]!r} (known: engine, jobs)")
+    file_engine = section.get("engine", "direct")
+    if file_engine not in ENGINES:
+        raise CommandError(f"{path}: pdf engine must be one of {', '.join(ENGINES)}")
+    file_jobs = section.get("jobs")
+    if file_jobs is not None and (
+        isinstance(file_jobs, bool) or not isinstance(file_jobs, int) or file_jobs < 1
+    ):
+        raise CommandError(f"{path}: pdf jobs must be a whole number of at least 1")
+    return engine or file_engine, jobs or file_jobs
 
 
 def render_script(
@@ -67,10 +89,10 @@ def render_script(
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),
-    default="direct",
-    show_default=True,
-    help="direct: paint the page grid straight to PDF, pages with characters Courier Prime "
-    "lacks (Hangul, kana, Cyrillic...) by WeasyPrint; weasyprint: every page by WeasyPrint.",
+    default=None,
+    help="direct (default): paint the page grid straight to PDF, and pages whose text needs "
+    "shaping (Arabic, Hebrew, Indic scripts) with WeasyPrint; weasyprint: every page with "
+    "WeasyPrint.",
 )
 @layout_options
 @encoding_option
@@ -79,12 +101,13 @@ def pdf_command(
     scripts: tuple[Path, ...],
     output: Path | None,
     jobs: int | None,
-    engine: str,
+    engine: str | None,
     encoding: str | None,
     **options: object,
 ) -> None:
     """Render SCRIPTS to industry-paginated PDF (US Letter or A4)."""
     settings_from_options(options)  # a bad config fails before any work
+    engine, jobs = painting_options(options, engine, jobs)
     targets = output_paths(scripts, output, PDF_SUFFIX)
     if len(scripts) == 1:
         render_script(scripts[0], targets[0], encoding, options, jobs, engine)
