@@ -244,3 +244,34 @@ def test_config_file_holds_layout_settings_and_passes_breakdown_through(tmp_path
     assert config.section("absent") == {}
     assert config.layout.with_overrides(paper="letter", auto_contd=None).paper == "letter"
     assert load_config(None).layout == LayoutSettings()
+
+
+def test_long_title_page_runs_on_and_drops_nothing() -> None:
+    notes = "\n".join(f"    Note line {i} about the draft." for i in range(70))
+    text = f"Title: Long Notes\nAuthor: Jo Writer\nContact: Ferry Agency\nNotes:\n{notes}\n\n"
+    document = lay(text + "INT. ROOM - DAY\n\nHello.\n")
+    assert len(document.title_pages) == 2
+    assert document.title_page is document.title_pages[0]
+    printed = [
+        part.text
+        for page in document.title_pages
+        for line in page.lines
+        for part in (line, line.right)
+        if part is not None and part.text
+    ]
+    for expected in ["Long Notes", "Jo Writer", "Ferry Agency"]:
+        assert expected in printed
+    assert [t for t in printed if t.startswith("Note line")] == [
+        f"Note line {i} about the draft." for i in range(70)
+    ]
+    assert all(len(page.lines) <= document.profile.lines_per_page for page in document.title_pages)
+    assert document.pages[0].number == 1  # script pages are numbered as before
+
+
+def test_crowded_title_page_moves_the_title_up_to_fit() -> None:
+    notes = "\n".join(f"    Note {i}." for i in range(45))
+    document = lay(f"Title: Crowded\nNotes:\n{notes}\n\nINT. ROOM - DAY\n\nHello.\n")
+    assert len(document.title_pages) == 1
+    rows = [line.text for line in document.title_page.lines]
+    assert rows.index("Crowded") < 15  # higher than the usual 3.5in, so nothing is cut
+    assert [t for t in rows if t.startswith("Note")] == [f"Note {i}." for i in range(45)]

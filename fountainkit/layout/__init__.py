@@ -9,6 +9,7 @@ count, a preview and a scene's eighths never disagree)::
     document.pages          # list[Page]; Page(number, lines), number is the
                             # printed page number, 1 for the first script page
     document.title_page     # Page(0, lines) on the same grid, or None
+    document.title_pages    # [] or [title page], more if its text needs more room
     document.profile        # PageProfile: paper size, lines_per_page, slots
     document.scene_extents()  # per scene: first_page, lines_by_page, eighths()
 
@@ -38,7 +39,7 @@ from fountainkit.config import LayoutSettings
 from fountainkit.gcpause import gc_paused
 from fountainkit.layout.build import BlockBuilder
 from fountainkit.layout.pagebreak import fill_pages
-from fountainkit.layout.titlepage import layout_title_page
+from fountainkit.layout.titlepage import layout_title_pages
 from fountainkit.layout.types import Document, Line, Page, SceneExtent
 from fountainkit.model import Screenplay
 from fountainkit.profiles import PageProfile, get_profile
@@ -62,8 +63,8 @@ def paginate(screenplay: Screenplay, settings: LayoutSettings | None = None) -> 
     with gc_paused():
         blocks = BlockBuilder(profile, settings).build(screenplay)
         pages = fill_pages(blocks, profile.lines_per_page)
-        title_page = layout_title_page(screenplay.title_page, profile)
-    return Document(pages, profile, title_page, settings)
+        title_pages = layout_title_pages(screenplay.title_page, profile)
+    return Document(pages, profile, title_pages, settings)
 
 
 def scene_extents(document: Document) -> list[SceneExtent]:

@@ -32,28 +32,26 @@ def _entry_lines(title_page: TitlePage, key: str, width: int) -> list[Text]:
     return out
 
 
-def layout_title_page(title_page: TitlePage | None, profile: PageProfile) -> Page | None:
-    if title_page is None or not title_page.entries:
-        return None
-    rows: list[Line | None] = [None] * profile.lines_per_page
+def _centred_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | None]:
+    """Title, credit, author(s) and source, centred on the action line; None is a blank row."""
     action = profile.action
-    half = action.width // 2
-
-    row = TITLE_ROW
+    rows: list[Line | None] = []
     for key, gap in CENTRED_KEYS:
         lines = _entry_lines(title_page, key, action.width)
         if not lines:
             continue
-        if row != TITLE_ROW:
-            row += gap
+        if rows:
+            rows.extend([None] * gap)
         for runs in lines:
-            if row >= len(rows):
-                break
             column = action.column + (action.width - cells(join_text(runs))) // 2
-            rows[row] = Line("title", column, runs)
-            row += 1
+            rows.append(Line("title", column, runs))
+    return rows
 
-    bottom = len(rows)
+
+def _lower_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | None]:
+    """Contact at the left and dates/notes at the right, bottom-aligned, row by row."""
+    action = profile.action
+    half = action.width // 2
     left = [r for key in LOWER_LEFT_KEYS for r in _entry_lines(title_page, key, half)]
     right: list[Text] = []
     for key in LOWER_RIGHT_KEYS:
@@ -63,18 +61,37 @@ def layout_title_page(title_page: TitlePage | None, profile: PageProfile) -> Pag
         right.extend(lines)
     # The lower-right block is left-aligned on its own edge, flush with the right margin.
     right_column = profile.right_edge - max((cells(join_text(r)) for r in right), default=0)
-    for start, lines, column in (
-        (bottom - len(left), left, action.column),
-        (bottom - len(right), right, right_column),
-    ):
-        for offset, runs in enumerate(lines):
-            index = max(row, start) + offset
-            if index >= bottom or not runs:
-                continue
-            existing = rows[index]
-            line = Line("title", column, runs)
-            if existing is None:
-                rows[index] = line
-            else:  # contact on the left, date on the right: one row, two texts
-                rows[index] = Line(existing.kind, existing.column, existing.runs, right=line)
-    return Page(0, [line if line is not None else blank() for line in rows])
+    height = max(len(left), len(right))
+    left = [()] * (height - len(left)) + left
+    right = [()] * (height - len(right)) + right
+    rows: list[Line | None] = []
+    for left_runs, right_runs in zip(left, right, strict=True):
+        right_line = Line("title", right_column, right_runs) if right_runs else None
+        if left_runs:  # contact on the left, date on the right: one row, two texts
+            rows.append(Line("title", action.column, left_runs, right=right_line))
+        else:
+            rows.append(right_line)
+    return rows
+
+
+def layout_title_pages(title_page: TitlePage | None, profile: PageProfile) -> list[Page]:
+    """The title page in the standard layout; more than one page only when its text
+    cannot fit on one (nothing is left out)."""
+    if title_page is None or not title_page.entries:
+        return []
+    per_page = profile.lines_per_page
+    centred = _centred_rows(title_page, profile)
+    lower = _lower_rows(title_page, profile)
+    if len(centred) + len(lower) <= per_page:
+        # The title 3.5in down, unless the blocks need the room: then higher.
+        top = max(0, min(TITLE_ROW, per_page - len(lower) - len(centred)))
+        gap = per_page - top - len(centred) - len(lower)
+        rows = [None] * top + centred + [None] * gap + lower
+    else:
+        # Too long for one page: the blocks run on, a blank row between them.
+        rows = centred + ([None] if centred and lower else []) + lower
+    pages = []
+    for start in range(0, len(rows), per_page):
+        lines = [line if line is not None else blank() for line in rows[start : start + per_page]]
+        pages.append(Page(0, lines))
+    return pages

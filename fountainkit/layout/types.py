@@ -92,12 +92,21 @@ class SceneExtent:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A paginated screenplay: the pages, the profile they fit, and the title page."""
+    """A paginated screenplay: the pages, the profile they fit, and the title page.
+
+    ``title_pages`` is empty without a title page, one page as a rule, more
+    only when the title page's text cannot fit on one.
+    """
 
     pages: list[Page]
     profile: PageProfile
-    title_page: Page | None = None
+    title_pages: list[Page] = field(default_factory=list)
     settings: LayoutSettings = field(default_factory=LayoutSettings)
+
+    @property
+    def title_page(self) -> Page | None:
+        """The (first) title page, or None."""
+        return self.title_pages[0] if self.title_pages else None
 
     @property
     def page_count(self) -> int:

@@ -142,8 +142,8 @@ def page_views(screenplay: Screenplay, document: Document) -> list[PageView]:
     outline = _Outline(screenplay)
     bookmarked: set[int] = set()
     views: list[PageView] = []
-    if document.title_page is not None:
-        views.append(_page_view(document.title_page, profile, mode, outline, bookmarked, True))
+    for title_page in document.title_pages:
+        views.append(_page_view(title_page, profile, mode, outline, bookmarked, True))
     for page in document.pages:
         views.append(_page_view(page, profile, mode, outline, bookmarked, False))
     return views
