@@ -629,3 +629,21 @@ def test_direct_painter_falls_back_in_the_stylesheet_order() -> None:
     assert declared is not None
     families = [name.strip().strip('"') for name in declared.group(1).split(",")]
     assert families == ["Courier Prime", *FALLBACK_FAMILIES, "monospace"]
+
+
+def test_pdfium_reads_and_draws_the_direct_pdf(latin: Pair, mixed: Pair) -> None:
+    # PDFium, the PDF engine of Chrome: another reader than pdfminer and poppler.
+    pdfium = pytest.importorskip("pypdfium2")
+    for pair in (latin, mixed):
+        document = pdfium.PdfDocument(pair.direct)
+        try:
+            assert len(document) == len(pair.direct_pages)
+            for index, expected in enumerate(pair.direct_pages):
+                page = document[index]
+                painted_directly = not any("Courier-Prime" in name for name in expected.fonts)
+                if painted_directly:  # (pdfminer reads WeasyPrint's Arabic in visual order)
+                    assert collapsed(page.get_textpage().get_text_range()) == expected.text
+                pixels = page.render(scale=0.5, grayscale=True).to_pil()
+                assert pixels.getextrema()[0] < 100, f"page {index + 1} has no ink"
+        finally:
+            document.close()
