@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fountainkit.render.opentype import FontFacts, FontFormatError, load_font
+from fountainkit.render.opentype import FontFacts, load_font
 
 # After "Courier Prime" in screenplay.css's font-family, in the same order.
 FALLBACK_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono CJK KR", "Noto Sans CJK KR")
@@ -142,8 +142,8 @@ def find_font(family: str, bold: bool, italic: bool) -> FallbackFont | None:
         if not path or (found_family or "").casefold() != family.casefold():
             return None
         index = _integer(fc, match, b"index", 0)
-        facts = load_font(Path(path), index)
-    except (OSError, FontFormatError):
+        facts = load_font(Path(path), index, keep_data=False)
+    except (OSError, ValueError):  # unreadable, empty (mmap) or not a font (FontFormatError)
         return None
     finally:
         if match:

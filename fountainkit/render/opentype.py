@@ -8,10 +8,13 @@ hundred bytes of parsing, no font library to import).
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+Buffer = bytes | mmap.mmap
 
 
 class FontFormatError(ValueError):
@@ -45,7 +48,11 @@ class FontFacts:
         return units * 1000 / self.units_per_em
 
 
-def _tables(data: bytes, font_index: int = 0) -> dict[bytes, bytes]:
+# The tables read here; the glyph outlines (CFF, glyf) are only noted as present.
+_READ_TABLES = (b"head", b"hhea", b"maxp", b"post", b"OS/2", b"cmap", b"hmtx")
+
+
+def _tables(data: Buffer, font_index: int = 0) -> dict[bytes, bytes]:
     if len(data) < 12:
         raise FontFormatError("too short for a font")
     start = 0
@@ -60,7 +67,8 @@ def _tables(data: bytes, font_index: int = 0) -> dict[bytes, bytes]:
     tables = {}
     for index in range(count):
         tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, start + 12 + 16 * index)
-        tables[tag] = data[offset : offset + length]  # offsets count from the file's start
+        # Offsets count from the file's start; an outline table can be megabytes.
+        tables[tag] = bytes(data[offset : offset + length]) if tag in _READ_TABLES else b""
     return tables
 
 
@@ -130,9 +138,10 @@ def _advances(hhea: bytes, hmtx: bytes, glyph_count: int) -> tuple[int, ...]:
     return tuple(widths)
 
 
-def read_font(data: bytes, font_index: int = 0) -> FontFacts:
+def read_font(data: Buffer, font_index: int = 0, *, keep_data: bool = True) -> FontFacts:
     """The facts of the font file ``data`` (font ``font_index`` of a collection);
-    FontFormatError if it can't be read."""
+    FontFormatError if it can't be read. Without ``keep_data`` the facts do not
+    hold the file itself (a font to be subset from its path, not embedded whole)."""
     try:
         tables = _tables(data, font_index)
         head, hhea, post = tables[b"head"], tables[b"hhea"], tables[b"post"]
@@ -147,7 +156,7 @@ def read_font(data: bytes, font_index: int = 0) -> FontFacts:
         cap_height = struct.unpack_from(">h", os2, 88)[0] if version >= 2 else ascent
         weight_class = struct.unpack_from(">H", os2, 4)[0] if os2 else 400
         return FontFacts(
-            data=data,
+            data=bytes(data) if keep_data else b"",
             is_cff=b"CFF " in tables,
             units_per_em=units_per_em,
             glyph_of=_character_map(tables[b"cmap"]),
@@ -165,6 +174,10 @@ def read_font(data: bytes, font_index: int = 0) -> FontFacts:
 
 
 @cache
-def load_font(path: Path, font_index: int = 0) -> FontFacts:
-    """``read_font`` of a file, read once per process."""
-    return read_font(path.read_bytes(), font_index)
+def load_font(path: Path, font_index: int = 0, *, keep_data: bool = True) -> FontFacts:
+    """``read_font`` of a file, read once per process; mapped, not read, when the
+    file itself is not kept (Noto Sans CJK is a 19 MB collection)."""
+    if keep_data:
+        return read_font(path.read_bytes(), font_index)
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        return read_font(mapped, font_index, keep_data=False)
