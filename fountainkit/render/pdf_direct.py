@@ -123,16 +123,18 @@ class _PagePainter:
 
     def __init__(self, fonts: EmbeddedFonts, profile: PageProfile) -> None:
         self.fonts = fonts
+        # The page being painted: its operators, its underlines, the text state.
+        self.operators: list[bytes] = []
+        self.rules: list[bytes] = []
+        self.font: str | None = None
+        self.render_mode = 0
         self.height = profile.height_in * POINTS_PER_INCH
         self.first_row_top = profile.page_number_top_in * POINTS_PER_INCH
         self.cell = COLUMN_INCHES * POINTS_PER_INCH
         self.baseline = _baseline_below_row_top()
 
     def paint(self, view: PageView, page_index: int) -> tuple[list[bytes], list[Bookmark]]:
-        self.operators: list[bytes] = [b"BT"]
-        self.rules: list[bytes] = []
-        self.font: str | None = None
-        self.render_mode = 0
+        self.operators, self.rules, self.font, self.render_mode = [b"BT"], [], None, 0
         bookmarks: list[Bookmark] = []
         for row_index, row in enumerate(view.rows):
             top = self.first_row_top + row_index * ROW_POINTS
@@ -168,7 +170,7 @@ class _PagePainter:
                     continue
                 if box_end is not None:
                     box_cursor, box_face = self._text(
-                        text, segment.classes, box_cursor, baseline, box_face
+                        text, segment.classes, box_cursor, baseline, in_box=True, before=box_face
                     )
                     continue
                 start = column
@@ -189,18 +191,19 @@ class _PagePainter:
         classes: str,
         x: float,
         baseline: float,
-        before: Face | None | bool = False,
+        *,
+        in_box: bool = False,
+        before: Face | None = None,
     ) -> tuple[float, Face]:
         """Show ``text`` from ``x``; returns where its glyphs end and the last face used.
 
-        ``before`` is the face of the text before it in a fallback box (None at
-        the box's start), or False outside a box, where the grid, not the
-        glyphs, places what follows: the end is measured only if needed.
+        In a fallback box, ``before`` is the face of the text before it (None at
+        the box's start). Outside one, the grid, not the glyphs, places what
+        follows, so the end is measured only when an underline needs it.
         """
         style = _style(classes)
         underlined = "u" in classes.split()
-        in_box = before is not False
-        runs = _runs(text, style, before if isinstance(before, Face) else None)
+        runs = _runs(text, style, before)
         measure = in_box or underlined or len(runs) > 1
         start = x
         y = _number(baseline)
