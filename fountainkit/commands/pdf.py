@@ -83,8 +83,9 @@ def render_script(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes WeasyPrint paints with (--engine weasyprint). Default: the available "
-    "cores for long scripts, 1 for short ones.",
+    help="Processes WeasyPrint paints its pages with (every page with --engine weasyprint, "
+    "else only pages needing text shaping). Default: the available cores for many pages, "
+    "1 for few.",
 )
 @click.option(
     "--engine",
