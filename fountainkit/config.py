@@ -30,6 +30,8 @@ from typing import Any
 import yaml
 
 SCENE_NUMBER_MODES = ("none", "left", "right", "both")
+# Who paints the PDF's pages (fountainkit.render.pdf): the grid painter or WeasyPrint.
+PDF_ENGINES = ("direct", "weasyprint")
 
 # Top-level mappings owned by other commands: kept as raw data for them.
 PASS_THROUGH_SECTIONS = ("breakdown", "pdf")

@@ -16,12 +16,10 @@ from fountainkit.commands.common import (
     write_atomically,
 )
 from fountainkit.commands.layout_options import layout_options, settings_from_options
-from fountainkit.config import ConfigError, load_config
+from fountainkit.config import PDF_ENGINES, ConfigError, load_config
 from fountainkit.source import ScriptInputError
 
 PDF_SUFFIX = ".pdf"
-# The choices of --engine (fountainkit.render.pdf.ENGINES, not imported here to keep --help fast).
-ENGINES = ("direct", "weasyprint")
 
 
 def painting_options(options: dict, engine: str | None, jobs: int | None) -> tuple[str, int | None]:
@@ -35,8 +33,8 @@ def painting_options(options: dict, engine: str | None, jobs: int | None) -> tup
     if unknown:
         raise CommandError(f"{path}: unknown pdf setting {unknown[0]!r} (known: engine, jobs)")
     file_engine = section.get("engine", "direct")
-    if file_engine not in ENGINES:
-        raise CommandError(f"{path}: pdf engine must be one of {', '.join(ENGINES)}")
+    if file_engine not in PDF_ENGINES:
+        raise CommandError(f"{path}: pdf engine must be one of {', '.join(PDF_ENGINES)}")
     file_jobs = section.get("jobs")
     if file_jobs is not None and (
         isinstance(file_jobs, bool) or not isinstance(file_jobs, int) or file_jobs < 1
@@ -89,7 +87,7 @@ def render_script(
 )
 @click.option(
     "--engine",
-    type=click.Choice(ENGINES),
+    type=click.Choice(PDF_ENGINES),
     default=None,
     help="direct (default): paint the page grid straight to PDF, and pages whose text needs "
     "shaping (Arabic, Hebrew, Indic scripts) with WeasyPrint; weasyprint: every page with "

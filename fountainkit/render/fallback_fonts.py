@@ -25,7 +25,7 @@ FALLBACK_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono CJK KR", "Noto Sans CJK
 
 # Blocks whose characters are drawn one glyph each, left to right, with no shaping.
 _UNSHAPED_BLOCKS = (
-    (0x00A0, 0x036F - 0x70),  # Latin-1 to IPA and spacing modifiers (combining marks excluded)
+    (0x00A0, 0x02FF),  # Latin-1 to IPA and spacing modifiers (before the combining marks)
     (0x0370, 0x052F),  # Greek, Cyrillic
     (0x1E00, 0x1FFF),  # Latin and Greek precomposed
     (0x2000, 0x2BFF),  # punctuation, currency, letterlike, arrows, math, shapes

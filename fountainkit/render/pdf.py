@@ -19,6 +19,7 @@ import logging
 from collections.abc import Generator, Iterator
 from contextlib import closing
 
+from fountainkit.config import PDF_ENGINES
 from fountainkit.layout import Document
 from fountainkit.model import Screenplay
 from fountainkit.profiles import PageProfile
@@ -34,7 +35,6 @@ from fountainkit.render.pdf_parallel import (
 )
 from fountainkit.resources import template_dir
 
-ENGINES = ("direct", "weasyprint")
 # WeasyPrint lays out in CSS pixels; PDF points are 3/4 of one.
 POINTS_PER_PX = 0.75
 
@@ -58,8 +58,8 @@ def render_pdf(
     count and available cores, 1 paints in this process alone. The bytes are
     the same for the same input, settings, engine and number of processes.
     """
-    if engine not in ENGINES:
-        raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(PDF_ENGINES)})")
     # An empty script still gives a blank page: a PDF without pages is not one readers open.
     views = page_views(screenplay, document) or [PageView(1)]
     meta = metadata(screenplay)
@@ -139,8 +139,8 @@ def _import_weasyprint() -> None:
 
 
 def _weasyprint_chunk(html: str) -> ChunkPdf:
-    """One HTML document to PDF bytes, with its bookmarks in PDF coordinates."""
-    _import_weasyprint()
+    """One HTML document to PDF bytes, with its bookmarks in PDF coordinates
+    (``_paint_with_weasyprint`` has imported and quietened WeasyPrint)."""
     import weasyprint
 
     from fountainkit.render.fetcher import bundled_only_fetcher
