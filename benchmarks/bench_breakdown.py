@@ -81,9 +81,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from fountainkit import parse
-    from fountainkit.breakdown import breakdown
-    from fountainkit.eighths import page_map
-    from fountainkit.reports import render
+    from fountainkit.breakdown.core import breakdown
+    from fountainkit.breakdown.eighths import page_map
+    from fountainkit.breakdown.reports import render
 
     with tempfile.TemporaryDirectory(prefix="fk-bench-breakdown-") as tmp:
         folder = Path(tmp)

@@ -40,9 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import concatenate, units_for  # noqa: E402
 
 from fountainkit.layout import paginate  # noqa: E402
-from fountainkit.lint import lint  # noqa: E402
 from fountainkit.lsp.analysis import ScriptAnalysis  # noqa: E402
-from fountainkit.parse import parse  # noqa: E402
+from fountainkit.lsp.lint import lint  # noqa: E402
+from fountainkit.syntax.parse import parse  # noqa: E402
 
 TARGET_MS = 20.0
 LETTERS = "etaoinshrdlu ETAOIN.,"
@@ -74,7 +74,7 @@ def marker_edits(text: str, count: int, seed: int) -> list[tuple[int, int, str]]
     """The worst kind of edit: typing ``/*`` mid-script (and removing it again).
 
     It may hide everything up to the next ``*/``, so the re-parsed slice runs
-    from the edit to the next boneyard's end (see fountainkit/incremental.py).
+    from the edit to the next boneyard's end (see fountainkit/syntax/incremental.py).
     """
     rng = random.Random(seed)
     edits: list[tuple[int, int, str]] = []

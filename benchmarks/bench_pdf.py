@@ -84,7 +84,7 @@ SOURCES = {
 def make_input(folder: Path, paper: str, source: str) -> Path:
     from fountainkit.config import LayoutSettings
     from fountainkit.layout import paginate
-    from fountainkit.parse import parse
+    from fountainkit.syntax.parse import parse
 
     sources = sorted(SOURCES[source].glob("*.fountain"))
     if not sources:

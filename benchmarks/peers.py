@@ -312,7 +312,7 @@ def _python_task(task: str, name: str) -> Callable[[str], object]:
         from fountainkit import parse
 
         if task == "breakdown":
-            from fountainkit.breakdown import breakdown
+            from fountainkit.breakdown.core import breakdown
 
             return lambda text: breakdown(parse(text))
         return parse

@@ -397,7 +397,7 @@ def profile_ours(script: Path, task: str, repeats: int) -> str:
 
     text = script.read_text(encoding="utf-8")
     if task == "breakdown":
-        from fountainkit.breakdown import breakdown
+        from fountainkit.breakdown.core import breakdown
 
         def run() -> object:
             return breakdown(parse(text))

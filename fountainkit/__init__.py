@@ -8,8 +8,8 @@ Public API::
 from __future__ import annotations
 
 from fountainkit.model import Screenplay
-from fountainkit.parse import parse, parse_file
-from fountainkit.render.fountain import write
+from fountainkit.syntax.parse import parse, parse_file
+from fountainkit.writers.fountain import write
 
 __all__ = ["Screenplay", "parse", "parse_file", "write"]
 __version__ = "0.1.0"

@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 SCENE_NUMBER_MODES = ("none", "left", "right", "both")
-# Who paints the PDF's pages (fountainkit.render.pdf): the grid painter or WeasyPrint.
+# Who paints the PDF's pages (fountainkit.pdf.render): the grid painter or WeasyPrint.
 PDF_ENGINES = ("direct", "weasyprint")
 
 # Top-level mappings owned by other commands: kept as raw data for them.
@@ -55,7 +55,7 @@ class LayoutSettings:
     contd: str = "(CONT'D)"
 
     def __post_init__(self) -> None:
-        from fountainkit.profiles import PROFILES
+        from fountainkit.layout.profiles import PROFILES
 
         if self.paper.lower() not in PROFILES:
             raise ConfigError(f"paper must be one of {', '.join(PROFILES)}, not {self.paper!r}")

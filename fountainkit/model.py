@@ -35,6 +35,18 @@ class Span:
 NO_SPAN = Span(0, 0, 0, 0)
 
 
+def shift_span(span: Span, line_delta: int, offset_delta: int) -> Span:
+    """``span`` moved down ``line_delta`` lines and ``offset_delta`` characters."""
+    return Span(
+        span.start_line + line_delta,
+        span.start_col,
+        span.end_line + line_delta,
+        span.end_col,
+        span.start_offset + offset_delta,
+        span.end_offset + offset_delta,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of inline text with one style.

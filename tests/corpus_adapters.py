@@ -27,7 +27,7 @@ from fountainkit.model import (
     Synopsis,
     Transition,
 )
-from fountainkit.render.fountain import write_runs
+from fountainkit.writers.fountain import write_runs
 
 __all__ = [
     "to_jouvence",

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fountainkit import parse
-from fountainkit.breakdown import Breakdown, breakdown
-from fountainkit.breakdown_settings import BreakdownSettings
+from fountainkit.breakdown.core import Breakdown, breakdown
+from fountainkit.breakdown.settings import BreakdownSettings
 from fountainkit.config import LayoutSettings
 from fountainkit.layout import paginate
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from fountainkit import parse_file
-from fountainkit.breakdown import Breakdown, breakdown
-from fountainkit.breakdown_settings import BreakdownSettings
+from fountainkit.breakdown.core import Breakdown, breakdown
+from fountainkit.breakdown.settings import BreakdownSettings
 
 
 def _load(path: Path) -> Breakdown:

@@ -31,7 +31,7 @@ from fountainkit.model import (
     TitlePage,
     Transition,
 )
-from fountainkit.render.fdx import ScenePlacement, to_fdx
+from fountainkit.writers.fdx import ScenePlacement, to_fdx
 
 
 def runs(text: str) -> tuple[Run, ...]:
@@ -301,7 +301,7 @@ PEER_FDX = [
 @pytest.mark.parametrize("name", PEER_FDX)
 def test_paragraphs_match_the_peers_fdx(corpus_dir: Path, name: str) -> None:
     from fountainkit import parse
-    from fountainkit.source import read_script
+    from fountainkit.syntax.source import read_script
 
     screenplay = parse(read_script(corpus_dir / f"{name}.fountain"))
     ours = merged_paragraphs(ET.fromstring(to_fdx(screenplay)))

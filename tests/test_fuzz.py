@@ -136,7 +136,7 @@ def no_silent_fallback():
     "never raises" true by construction, so here it raises instead: the
     property is about the real parser handling every input.
     """
-    module = importlib.import_module("fountainkit.parse")
+    module = importlib.import_module("fountainkit.syntax.parse")
     if not hasattr(module, "_fallback"):
         yield
         return

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fountainkit import parse
-from fountainkit.incremental import IncrementalDocument
 from fountainkit.model import Scene, Section, walk
+from fountainkit.syntax.incremental import IncrementalDocument
 
 SAMPLES = Path(__file__).resolve().parents[1] / "scripts_sample"
 
@@ -113,7 +113,7 @@ def test_any_edits_give_the_full_parse(text: str, changes: list) -> None:
 
 
 def parse_text(text: str) -> str:
-    from fountainkit.parse import normalise
+    from fountainkit.syntax.parse import normalise
 
     return normalise(text)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fountainkit.lint import lint, probable_typos, within_one_edit
+from fountainkit.lsp.lint import lint, probable_typos, within_one_edit
 
 
 def found(text: str) -> list[tuple[str, int, int]]:

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fountainkit
-from fountainkit import lexer
 from fountainkit.model import (
     Action,
     Boneyard,
@@ -30,7 +29,8 @@ from fountainkit.model import (
     Transition,
     walk,
 )
-from fountainkit.parse import parse, parse_file, scene_boundaries
+from fountainkit.syntax import lexer
+from fountainkit.syntax.parse import parse, parse_file, scene_boundaries
 
 FIXTURE = Path(__file__).parent / "data" / "parser_fixture.fountain"
 

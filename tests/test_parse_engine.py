@@ -1,4 +1,4 @@
-"""fountainkit.parse drives the LALR tables Lark builds with its own loop.
+"""fountainkit.syntax.parse drives the LALR tables Lark builds with its own loop.
 
 These tests run the same tokens through Lark's own LALR parser (with the same
 model builder as an inline transformer) and require the very same tree, spans
@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Lark, Transformer, Tree
 
-from fountainkit import lexer
 from fountainkit.model import Screenplay, walk
 from fountainkit.resources import grammar_path
+from fountainkit.syntax import lexer
 
-engine = importlib.import_module("fountainkit.parse")
+engine = importlib.import_module("fountainkit.syntax.parse")
 
 
 class _ModelTransformer(Transformer):

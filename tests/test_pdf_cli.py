@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from fountainkit.render.fetcher import RefusedURL, bundled_only_fetcher, bundled_path
+from fountainkit.pdf.fetcher import RefusedURL, bundled_only_fetcher, bundled_path
 from fountainkit.resources import fonts_dir
 
 SHORT = """Title: Short One

@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 import fountainkit
 from fountainkit.layout import LayoutSettings, paginate
-from fountainkit.render.pdf import render_pdf
+from fountainkit.pdf.render import render_pdf
 
 TOLERANCE = 0.6
 ROW_TOLERANCE = 0.05  # vertical positions do not drift
@@ -621,7 +621,7 @@ def test_any_text_gives_a_readable_pdf(action: str, speech: str) -> None:
 
 def test_direct_painter_falls_back_in_the_stylesheet_order() -> None:
     # Both engines must pick fallback fonts alike: the painter's list is the CSS's.
-    from fountainkit.render.fallback_fonts import FALLBACK_FAMILIES
+    from fountainkit.pdf.fallback import FALLBACK_FAMILIES
     from fountainkit.resources import template_dir
 
     css = (template_dir() / "screenplay.css").read_text(encoding="utf-8")

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from fountainkit.layout import paginate
-from fountainkit.parse import parse
-from fountainkit.render.pdf import render_pdf
+from fountainkit.pdf.render import render_pdf
+from fountainkit.syntax.parse import parse
 
 SCENE_TEXT = "\n\n".join(
     f"Beat {i}: the ferry engine coughs, and somebody *laughs* at it." for i in range(12)

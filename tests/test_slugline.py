@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fountainkit.slugline import Slugline, is_time_of_day, parse_slugline
+from fountainkit.breakdown.sluglines import Slugline, is_time_of_day, parse_slugline
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fountainkit.breakdown_settings import BreakdownSettings
-from fountainkit.tags import CATEGORIES, Tag, canonical_category, parse_tag
+from fountainkit.breakdown.settings import BreakdownSettings
+from fountainkit.breakdown.tags import CATEGORIES, Tag, canonical_category, parse_tag
 
 
 def test_items_split_on_semicolons_and_trimmed() -> None:

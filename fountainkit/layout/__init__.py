@@ -39,10 +39,10 @@ from fountainkit.config import LayoutSettings
 from fountainkit.gcpause import gc_paused
 from fountainkit.layout.build import BlockBuilder
 from fountainkit.layout.pagebreak import fill_pages
+from fountainkit.layout.profiles import PageProfile, get_profile
 from fountainkit.layout.titlepage import layout_title_pages
 from fountainkit.layout.types import Document, Line, Page, SceneExtent
 from fountainkit.model import Screenplay
-from fountainkit.profiles import PageProfile, get_profile
 
 __all__ = [
     "Document",

@@ -14,6 +14,7 @@ from fountainkit.layout.blocks import (
     dual_block,
 )
 from fountainkit.layout.flow import Para, flow_lines
+from fountainkit.layout.profiles import DualSlots, PageProfile
 from fountainkit.layout.types import Line, text_runs
 from fountainkit.layout.wrap import cells, join_text, normalise_runs, slice_runs, wrap_runs
 from fountainkit.model import (
@@ -35,7 +36,6 @@ from fountainkit.model import (
     Text,
     Transition,
 )
-from fountainkit.profiles import DualSlots, PageProfile
 from fountainkit.scene_numbers import scene_numbers
 
 # Extensions that already say the speaker continues: never add a second (CONT'D).

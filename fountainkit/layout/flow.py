@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from fountainkit.layout.profiles import PROFILES
 from fountainkit.layout.types import Line
 from fountainkit.layout.wrap import (
     ends_sentence,
@@ -22,7 +23,6 @@ from fountainkit.layout.wrap import (
     wrap_runs,
 )
 from fountainkit.model import Text
-from fountainkit.profiles import PROFILES
 
 # No page of any profile holds more rows than this.
 MAX_PAGE_ROWS = max(profile.lines_per_page for profile in PROFILES.values())

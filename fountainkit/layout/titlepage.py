@@ -7,10 +7,10 @@ copyright at the lower right. Keys not in that list are not printed.
 
 from __future__ import annotations
 
+from fountainkit.layout.profiles import PageProfile
 from fountainkit.layout.types import Line, Page, blank
 from fountainkit.layout.wrap import cells, join_text, normalise_runs, wrap_runs
 from fountainkit.model import Text, TitlePage
-from fountainkit.profiles import PageProfile
 
 # Row (0-based, from the top margin) of the title: 3.5in from the top of the page.
 TITLE_ROW = 15

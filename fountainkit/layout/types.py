@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fountainkit.config import LayoutSettings
+from fountainkit.layout.profiles import PageProfile
 from fountainkit.model import Run, Text, plain
-from fountainkit.profiles import PageProfile
 
 # Every ``Line.kind`` the layout produces.
 LINE_KINDS = (

@@ -1,10 +1,10 @@
 """The Fountain language server (``fountainkit lsp``) for any LSP editor.
 
 Outline of sections and scenes with scene number and page, folding, lint
-diagnostics as you type (see :mod:`fountainkit.lint`), completion of cue
+diagnostics as you type (see :mod:`fountainkit.lsp.lint`), completion of cue
 names, heading locations and times, and transitions, and a hover on scene
 headings with page, length in eighths and cast. Edits are parsed
-incrementally (:mod:`fountainkit.incremental`). docs/editors.md shows how to
+incrementally (:mod:`fountainkit.syntax.incremental`). docs/editors.md shows how to
 hook it into VS Code, Neovim, Helix and Emacs.
 """
 

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from fountainkit.cast import NameMatcher, non_speaking_in, normalise_cue
-from fountainkit.incremental import Chunk, IncrementalDocument
-from fountainkit.lexer import HIDDEN_PATTERN
-from fountainkit.lint import (
+from fountainkit.breakdown.cast import NameMatcher, non_speaking_in, normalise_cue
+from fountainkit.breakdown.sluglines import parse_slugline
+from fountainkit.lsp.lint import (
     Diagnostic,
     SliceFindings,
     check_slice,
@@ -40,7 +39,8 @@ from fountainkit.model import (
     Span,
     walk,
 )
-from fountainkit.slugline import parse_slugline
+from fountainkit.syntax.incremental import Chunk, IncrementalDocument
+from fountainkit.syntax.lexer import HIDDEN_PATTERN
 
 _HIDDEN_RE = re.compile(HIDDEN_PATTERN)
 
@@ -77,7 +77,9 @@ class ScenePages:
 @dataclass(frozen=True, slots=True)
 class SceneCast:
     speaking: tuple[str, ...]  # normalised cue names, in order of first speech
-    non_speaking: tuple[str, ...]  # names in the action (a heuristic, see fountainkit.cast)
+    non_speaking: tuple[
+        str, ...
+    ]  # names in the action (a heuristic, see fountainkit.breakdown.cast)
 
 
 class ScriptAnalysis:
@@ -294,7 +296,7 @@ _LAYOUT_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fountaink
 
 
 def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
-    from fountainkit.eighths import page_map
+    from fountainkit.breakdown.eighths import page_map
     from fountainkit.scene_numbers import scene_numbers
 
     numbers = scene_numbers(screenplay.scenes())

@@ -18,11 +18,11 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from fountainkit import __version__
-from fountainkit.lint import Diagnostic
 from fountainkit.lsp.analysis import OutlineEntry, ScenePages, ScriptAnalysis
 from fountainkit.lsp.completion import Suggestion, suggest
+from fountainkit.lsp.lint import Diagnostic
 from fountainkit.model import Span
-from fountainkit.parse import normalise
+from fountainkit.syntax.parse import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -286,7 +286,7 @@ def _stretch_sections(symbols: list[types.DocumentSymbol]) -> None:
 
 
 def _eighths(eighths: int) -> str:
-    from fountainkit.eighths import format_eighths
+    from fountainkit.breakdown.eighths import format_eighths
 
     return f"{format_eighths(eighths)} pp." if eighths >= 8 else f"{eighths}/8 p."
 

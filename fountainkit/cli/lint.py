@@ -1,0 +1,56 @@
+"""``fountainkit lint SCRIPT``: print diagnostics, exit 1 when any is an error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from fountainkit.cli.common import encoding_option, load_text, reports_errors, script_argument
+
+
+@click.command("lint")
+@script_argument
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one 'file:line:col: severity: message [code]' per line; json: a list.",
+)
+@encoding_option
+@reports_errors
+def lint_command(script: Path, output_format: str, encoding: str | None) -> None:
+    """Report likely mistakes in SCRIPT; exit 1 when any is an error.
+
+    Unclosed boneyard or notes (errors); a dual-dialogue caret with nothing to
+    pair with, cue names that look like typos of another cue, a transition
+    before anything else, title-page keys with no value (warnings).
+    """
+    from fountainkit.lsp.lint import lint
+
+    diagnostics = lint(load_text(script, encoding))
+    if output_format == "json":
+        rows = [
+            {
+                "code": d.code,
+                "severity": d.severity,
+                "message": d.message,
+                "line": d.span.start_line,
+                "column": d.span.start_col,
+                "end_line": d.span.end_line,
+                "end_column": d.span.end_col,
+                **({"replace": d.replaces, "with": d.replacement} if d.replacement else {}),
+            }
+            for d in diagnostics
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for d in diagnostics:
+            where = f"{script}:{d.span.start_line}:{d.span.start_col}"
+            click.echo(f"{where}: {d.severity}: {d.message} [{d.code}]")
+    if any(d.severity == "error" for d in diagnostics):
+        sys.exit(1)

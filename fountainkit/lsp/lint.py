@@ -1,0 +1,347 @@
+"""Diagnostics for a Fountain script, usable without the language server.
+
+``lint(text)`` parses and checks a whole script. The checks are split so the
+language server can run them one scene at a time:
+
+* :func:`check_slice` looks at one slice of the script (its text and parsed
+  items): unclosed ``/*`` boneyard and ``[[`` notes, a dual-dialogue caret
+  with no speech before it, and the cues it holds.
+* :func:`check_script` looks at what only the whole script can tell: cue names
+  that read like typos of another cue (``JOHM`` next to a frequent ``JOHN``),
+  a transition before anything else, title-page keys with no value.
+
+Spans are the model's (1-based lines and columns, end exclusive, 0-based
+offsets); :meth:`Diagnostic.moved` shifts one when a slice moves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from fountainkit.breakdown.cast import normalise_cue
+from fountainkit.model import (
+    BodyItem,
+    Boneyard,
+    Dialogue,
+    DualDialogue,
+    Note,
+    PageBreak,
+    Scene,
+    Screenplay,
+    Section,
+    Span,
+    Synopsis,
+    TitlePage,
+    Transition,
+    shift_span,
+)
+
+Severity = Literal["error", "warning", "information", "hint"]
+
+# A cue this rare next to a name one edit away and this much more frequent is
+# reported as a probable typo.
+TYPO_MAX_RARE = 2
+TYPO_MIN_RATIO = 2
+
+# "FADE IN:" traditionally opens a script; any other transition there is odd.
+OPENING_TRANSITIONS = ("FADE IN",)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    message: str
+    severity: Severity
+    span: Span
+    # For a fixable finding, the text that should replace ``replaces`` in the
+    # span (the cue-typo fix: the frequent name for the rare one).
+    replaces: str | None = None
+    replacement: str | None = None
+
+    def moved(self, line_delta: int, offset_delta: int) -> Diagnostic:
+        return replace(self, span=shift_span(self.span, line_delta, offset_delta))
+
+
+@dataclass(frozen=True, slots=True)
+class CueUse:
+    """One character cue: the normalised name and where the cue's name is."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SliceFindings:
+    """What :func:`check_slice` found in one slice, in the slice's coordinates."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    cues: tuple[CueUse, ...]
+
+
+def lint(text: str, screenplay: Screenplay | None = None) -> list[Diagnostic]:
+    """Every diagnostic for a whole script, sorted by position."""
+    from fountainkit.syntax.parse import normalise, parse
+
+    # Positions count in the text the parser sees (LF line ends, no BOM).
+    text = normalise(text)
+    if screenplay is None:
+        screenplay = parse(text)
+    findings = check_slice(text, screenplay.body)
+    found = [
+        *findings.diagnostics,
+        *check_script(screenplay.title_page, screenplay.body, findings.cues),
+    ]
+    return sorted(found, key=lambda d: (d.span.start_offset, d.code))
+
+
+# --- one slice -----------------------------------------------------------------
+
+_CLOSER = {"/*": "*/", "[[": "]]"}
+_MARKUP_RE = re.compile(r"\\/\*|/\*|\*/|\[\[|\]\]|\n(?=\n)")
+
+
+def check_slice(
+    text: str, items: Sequence[BodyItem], *, first_line: int = 1, first_offset: int = 0
+) -> SliceFindings:
+    """Checks that need only this slice: its text and the items parsed from it.
+
+    ``first_line`` and ``first_offset`` say where ``text`` starts in the frame
+    of the items' spans (line 1, offset 0 when they were parsed from ``text``).
+    """
+    diagnostics = [
+        d.moved(first_line - 1, first_offset) if first_line != 1 or first_offset else d
+        for d in _unclosed_markup(text)
+    ]
+    cues: list[CueUse] = []
+    for node in _speeches(items):
+        if isinstance(node, Dialogue):
+            cues.append(CueUse(normalise_cue(node.character.name), node.character.span))
+            if node.character.dual:
+                diagnostics.append(
+                    Diagnostic(
+                        "orphan-dual",
+                        "dual-dialogue caret ^ with no speech right before it: "
+                        "printed as a normal speech",
+                        "warning",
+                        node.character.span,
+                    )
+                )
+        else:  # a DualDialogue: both cues count, neither caret is an orphan
+            cues.append(CueUse(normalise_cue(node.left.character.name), node.left.character.span))
+            cues.append(CueUse(normalise_cue(node.right.character.name), node.right.character.span))
+    return SliceFindings(tuple(diagnostics), tuple(cues))
+
+
+def _speeches(items: Iterable[BodyItem]) -> Iterable[Dialogue | DualDialogue]:
+    for item in items:
+        elements = item.elements if isinstance(item, Scene) else (item,)
+        for element in elements:
+            if isinstance(element, Dialogue | DualDialogue):
+                yield element
+
+
+def _position(offset: int, line_starts: list[int]) -> tuple[int, int]:
+    """1-based (line, column) of ``offset`` given the offsets where lines start."""
+    line = bisect.bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1
+
+
+def _span_at(start: int, end: int, line_starts: list[int]) -> Span:
+    start_line, start_col = _position(start, line_starts)
+    end_line, end_col = _position(end, line_starts)
+    return Span(start_line, start_col, end_line, end_col, start, end)
+
+
+def _unclosed_markup(text: str) -> Iterable[Diagnostic]:
+    """``/*`` with no ``*/`` after it, and ``[[`` not closed before an empty line.
+
+    The same rules as the parser's: a boneyard runs to the first ``*/``, over
+    blank lines; a note may not cross a truly empty line (a line of spaces
+    keeps it open, as the spec says). Markers inside a boneyard or a note do
+    not count. An unclosed marker is not hidden by the parser but printed.
+    """
+    if "/*" not in text and "[[" not in text:
+        return
+    line_starts: list[int] | None = None
+    opened: tuple[str, int] | None = None  # ("/*" or "[[", offset)
+    unclosed: list[tuple[str, int]] = []
+    for match in _MARKUP_RE.finditer(text):
+        token = match.group()
+        if token == "\\/*":
+            continue  # an escaped /* is plain text
+        if opened is None:
+            if token in ("/*", "[["):
+                opened = (token, match.start())
+        elif token == _CLOSER[opened[0]]:
+            opened = None
+        elif opened[0] == "[[" and token == "\n":
+            unclosed.append(opened)
+            opened = None
+    if opened is not None:
+        unclosed.append(opened)
+    for token, offset in unclosed:
+        line_starts = line_starts or _line_starts(text)
+        span = _span_at(offset, offset + 2, line_starts)
+        if token == "/*":
+            yield Diagnostic(
+                "unclosed-boneyard",
+                "boneyard /* is never closed with */, so it is printed as text",
+                "error",
+                span,
+            )
+        else:
+            yield Diagnostic(
+                "unclosed-note",
+                "note [[ is not closed with ]] before an empty line, so it is printed as text",
+                "error",
+                span,
+            )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts
+
+
+# --- whole script ----------------------------------------------------------------
+
+
+def check_script(
+    title_page: TitlePage | None,
+    body: Iterable[BodyItem],
+    cues: Iterable[CueUse],
+) -> list[Diagnostic]:
+    """Checks that need the whole script: typo cues, opening transition, title keys.
+
+    ``body`` is read only up to its first printed element.
+    """
+    return [
+        *title_page_diagnostics(title_page),
+        *opening_diagnostics(first_printed(body)),
+        *typo_diagnostics(cues),
+    ]
+
+
+def title_page_diagnostics(title_page: TitlePage | None) -> list[Diagnostic]:
+    """Title-page keys written with no value (``Draft date:`` and nothing)."""
+    if title_page is None:
+        return []
+    return [
+        Diagnostic(
+            "empty-title-key",
+            f"title-page key {entry.key!r} has no value",
+            "warning",
+            entry.span,
+        )
+        for entry in title_page.entries
+        if not entry.text.strip()
+    ]
+
+
+def opening_diagnostics(opening: object | None) -> list[Diagnostic]:
+    """A transition as the first printed element: there is nothing to cut from."""
+    if not isinstance(opening, Transition):
+        return []
+    if opening.text.upper().startswith(OPENING_TRANSITIONS):
+        return []
+    return [
+        Diagnostic(
+            "transition-at-start",
+            f"the script starts with the transition {opening.text!r}: nothing to cut from",
+            "warning",
+            opening.span,
+        )
+    ]
+
+
+def first_printed(body: Iterable[BodyItem]) -> object | None:
+    """The first element a reader would see, skipping unprinted ones."""
+    for item in body:
+        if isinstance(item, Section | Synopsis | Note | Boneyard | PageBreak):
+            continue
+        if isinstance(item, Scene):
+            return item.heading
+        return item
+    return None
+
+
+def typo_diagnostics(cues: Iterable[CueUse]) -> list[Diagnostic]:
+    """Rare cue names one edit away from a much more frequent one."""
+    uses: dict[str, list[Span]] = {}
+    for cue in cues:
+        if cue.name:
+            uses.setdefault(cue.name, []).append(cue.span)
+    counts = Counter({name: len(spans) for name, spans in uses.items()})
+    return [
+        typo_diagnostic(rare, likely, counts, span)
+        for rare, likely in probable_typos(counts).items()
+        for span in uses[rare]
+    ]
+
+
+def typo_diagnostic(rare: str, likely: str, counts: Mapping[str, int], span: Span) -> Diagnostic:
+    times = "once" if counts[rare] == 1 else f"{counts[rare]} times"
+    return Diagnostic(
+        "cue-typo",
+        f"{rare} speaks {times}; did you mean {likely} ({counts[likely]} cues)?",
+        "warning",
+        span,
+        replaces=rare,
+        replacement=likely,
+    )
+
+
+def probable_typos(counts: Mapping[str, int]) -> dict[str, str]:
+    """``{rare name: the frequent name it probably misspells}``."""
+    rare_names = [n for n, c in counts.items() if c <= TYPO_MAX_RARE]
+    result: dict[str, str] = {}
+    for rare in rare_names:
+        best: str | None = None
+        for other, count in counts.items():
+            if other == rare or count < TYPO_MIN_RATIO * counts[rare] + 1:
+                continue
+            if _looks_like_typo(rare, other) and (best is None or count > counts[best]):
+                best = other
+        if best is not None:
+            result[rare] = best
+    return result
+
+
+def _looks_like_typo(a: str, b: str) -> bool:
+    if min(len(a), len(b)) < 3 or not within_one_edit(a, b):
+        return False
+    # COP 1 and COP 2 are two people, not a typo.
+    return _without_digits(a) != _without_digits(b)
+
+
+def _without_digits(name: str) -> str:
+    return "".join(c for c in name if not c.isdigit())
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when one substitution, insertion, deletion or swap of neighbours turns a into b."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    prefix = 0
+    while prefix < len(a) and a[prefix] == b[prefix]:
+        prefix += 1
+    if len(a) == len(b):
+        if a[prefix + 1 :] == b[prefix + 1 :]:
+            return True
+        swapped = prefix + 1 < len(a) and a[prefix] == b[prefix + 1] and a[prefix + 1] == b[prefix]
+        return swapped and a[prefix + 2 :] == b[prefix + 2 :]
+    return a[prefix:] == b[prefix + 1 :]

@@ -1,1 +1,0 @@
-"""Writers: Fountain, JSON tree, HTML, PDF, FDX."""

@@ -1,0 +1,267 @@
+"""The Screenplay model back to Fountain text.
+
+``parse(write(s)) == s`` for every parsed screenplay ``s`` (spans aside): the
+writer adds a forcing marker (``!``, ``@``, ``.``) wherever a line would
+otherwise read as something else, escapes literal ``*``/``_``/``\\`` that would
+turn into emphasis, and writes every kept blank line, note and boneyard back.
+Blocks are separated by one blank line; an Action made only of empty lines (the
+parser's record of extra blank lines) is written as those blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fountainkit.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    DialogueLine,
+    DualDialogue,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    Scene,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Synopsis,
+    Text,
+    TitlePage,
+    Transition,
+)
+from fountainkit.syntax import lexer
+from fountainkit.syntax.inline import parse_inline
+
+__all__ = ["write", "write_runs"]
+
+
+_NOTE_OPENER = re.compile(r"\[(?=\[)")
+
+
+def _escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    return _NOTE_OPENER.sub(r"\\[", text)
+
+
+def _guard(text: str) -> str:
+    """Keep a literal ``/*`` or ``[[`` from opening a boneyard or note."""
+    return _NOTE_OPENER.sub(r"\\[", text.replace("/*", "/\\*"))
+
+
+def _markers(bold: bool, italic: bool, underline: bool, closing: bool = False) -> str:
+    stars, under = "*" * (2 * bold + italic), "_" * underline
+    return stars + under if closing else under + stars  # _**x**_ as writers type it
+
+
+def _marked(runs: Text, escape: bool) -> str:
+    """Markup for ``runs``: at each change of style, close what ends, open what starts.
+
+    The inline parser pairs each closer with the nearest open marker of its
+    style, so closers need not mirror the openers' nesting.
+    """
+    out: list[str] = []
+    bold = italic = underline = False
+    previous = ""  # what out[-1] holds: "text", "note", "boneyard" or "markers"
+
+    def add_markers(markers: str) -> None:
+        nonlocal previous
+        if not markers:
+            return
+        if markers[0] == "*" and previous == "text" and out[-1].endswith("/"):
+            out[-1] = out[-1][:-1] + "\\/"  # "/" + "*" would open a boneyard
+        out.append(markers)
+        previous = "markers"
+
+    for run in runs:
+        add_markers(
+            _markers(
+                bold and not run.bold,
+                italic and not run.italic,
+                underline and not run.underline,
+                closing=True,
+            )
+            + _markers(
+                run.bold and not bold, run.italic and not italic, run.underline and not underline
+            )
+        )
+        bold, italic, underline = run.bold, run.italic, run.underline
+        if run.kind == "note":
+            if previous == "text" and out[-1].endswith("["):
+                out[-1] = out[-1][:-1] + "\\["  # "[" + "[[note]]" would read "[[[note]]"
+            out.append(f"[[{run.text}]]")
+        elif run.kind == "boneyard":
+            out.append(f"/*{run.text}*/")
+        else:
+            out.append(_escape(run.text) if escape else _guard(run.text))
+        previous = run.kind
+    add_markers(_markers(bold, italic, underline, closing=True))
+    return "".join(out)
+
+
+def write_runs(runs: Text) -> str:
+    """Fountain markup for a run list: markers for styles, escapes only where needed."""
+    plain = _marked(runs, escape=False)
+    if parse_inline(plain) == tuple(runs):
+        return plain
+    return _marked(runs, escape=True)
+
+
+def _title_page(page: TitlePage) -> list[str]:
+    lines: list[str] = []
+    for entry in page.entries:
+        values = [write_runs(line) for line in entry.lines]
+        if len(values) == 1 and values[0]:
+            lines.append(f"{entry.key}: {values[0]}")
+        else:
+            lines.append(f"{entry.key}:")
+            lines.extend(f"    {value}" for value in values)
+    return lines
+
+
+def _heading(heading: SceneHeading) -> list[str]:
+    text = write_runs(heading.runs)
+    if heading.number is not None:
+        text = f"{text} #{heading.number}#"
+    if heading.forced or lexer.line_kinds([text]) != ["HEADING"]:
+        text = "." + text
+    return [text]
+
+
+_ACTION_FIRST = frozenset({"TEXT", "PAREN"})
+_ACTION_NEXT = frozenset({"TEXT", "PAREN", "SPACER", "NOTE", "BONEYARD"})
+
+
+def _action_lines(action: Action) -> list[str]:
+    """The action's lines with ``!`` wherever a line would read as something else.
+
+    Marking a line can change how its neighbours read, so repeat until stable.
+    """
+    lines = [write_runs(line) for line in action.lines]
+    if not lines:  # only a hand-built model can hold an empty forced action
+        return ["!"]
+    marked = [False] * len(lines)
+    marked[0] = action.forced
+    for _ in range(len(lines) + 1):
+        written = ["!" + line if mark else line for line, mark in zip(lines, marked, strict=True)]
+        kinds = lexer.line_kinds(written)
+        wrong = [
+            index
+            for index, kind in enumerate(kinds)
+            if not marked[index] and kind not in (_ACTION_NEXT if index else _ACTION_FIRST)
+        ]
+        if not wrong:
+            return written
+        # The first line reads by its neighbours: settle those before judging it.
+        for index in [i for i in wrong if i] or wrong:
+            marked[index] = True
+    return written
+
+
+def _cue(dialogue: Dialogue) -> str:
+    character = dialogue.character
+    text = " ".join((character.name, *(f"({ext})" for ext in character.extensions)))
+    if character.dual:
+        text += " ^"
+    return "@" + text if character.forced else text
+
+
+def _dialogue(dialogue: Dialogue) -> list[str]:
+    lines = [_cue(dialogue)]
+    for part in dialogue.parts:
+        if isinstance(part, Parenthetical):
+            lines.append(write_runs(part.runs))
+        elif isinstance(part, DialogueLine):
+            lines.append(write_runs(part.runs) or "  ")
+        elif isinstance(part, Lyrics):
+            lines.extend("~" + write_runs(line) for line in part.lines)
+        elif isinstance(part, Note):
+            lines.append(f"[[{part.text}]]")
+        elif isinstance(part, Boneyard):
+            lines.append(f"/*{part.text}*/")
+    if lexer.line_kinds(lines)[0] not in ("CUE", "DUAL_CUE"):
+        lines[0] = "@" + lines[0]
+    return lines
+
+
+def _element(element: object) -> list[str]:
+    if isinstance(element, Action):
+        return _action_lines(element)
+    if isinstance(element, Dialogue):
+        return _dialogue(element)
+    if isinstance(element, DualDialogue):
+        return [*_dialogue(element.left), "", *_dialogue(element.right)]
+    if isinstance(element, Transition):
+        text = write_runs(element.runs)
+        if element.forced or lexer.line_kinds([text]) != ["TRANSITION"]:
+            return ["> " + text]
+        return [text]
+    if isinstance(element, Centered):
+        return [f">{write_runs(line)}<" for line in element.lines]
+    if isinstance(element, Lyrics):
+        return ["~" + write_runs(line) for line in element.lines]
+    if isinstance(element, PageBreak):
+        return ["==="]
+    if isinstance(element, Section):
+        return ["#" * element.level + " " + element.title]
+    if isinstance(element, Synopsis):
+        return ["= " + element.text]
+    if isinstance(element, Note):
+        return [f"[[{element.text}]]"]
+    if isinstance(element, Boneyard):
+        return [f"/*{element.text}*/"]
+    if isinstance(element, SceneHeading):
+        return _heading(element)
+    raise TypeError(f"cannot write {type(element).__name__} as Fountain")
+
+
+def _is_blank_record(element: object) -> bool:
+    return (
+        isinstance(element, Action)
+        and not element.forced
+        and all(not line for line in element.lines)
+    )
+
+
+def _blocks(screenplay: Screenplay):
+    for item in screenplay.body:
+        if isinstance(item, Scene):
+            yield item.heading
+            yield from item.elements
+        else:
+            yield item
+
+
+def write(screenplay: Screenplay) -> str:
+    """Fountain text for ``screenplay`` (ends with a newline unless empty)."""
+    out: list[str] = []
+    wrote_block = False
+    if screenplay.title_page is not None:
+        out.extend(_title_page(screenplay.title_page))
+        wrote_block = True
+    pending = 0  # recorded extra blank lines not yet written
+    for element in _blocks(screenplay):
+        if _is_blank_record(element):
+            pending += len(element.lines)
+            continue
+        if wrote_block:
+            out.append("")
+        out.extend([""] * pending)
+        pending = 0
+        out.extend(_element(element))
+        wrote_block = True
+    out.extend([""] * pending)
+    first = next(_blocks(screenplay), None)
+    if (
+        screenplay.title_page is None
+        and isinstance(first, Dialogue | DualDialogue | Transition)
+        and lexer.title_key(out[0]) is not None
+    ):
+        # A first cue or transition like "EPISODE 1: DOGS" would open a title
+        # page; indentation is ignored when reading those lines, so it shields it.
+        out[0] = " " + out[0]
+    text = "\n".join(out) + "\n" if out else ""
+    # parse() drops one leading BOM; a script whose text starts with U+FEFF keeps it.
+    return "\ufeff" + text if text.startswith("\ufeff") else text
