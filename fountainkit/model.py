@@ -215,7 +215,11 @@ class PageBreak:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """``#`` markers: a flat marker in the body; ``level`` is the count of #."""
+    """A ``#`` outline marker; ``level`` is the count of #.
+
+    Inside a scene it is one of the scene's elements (what follows it still
+    belongs to the scene); before the first heading it stands in the body.
+    """
 
     level: int
     title: str
@@ -254,6 +258,7 @@ Element = (
     | Transition
     | Centered
     | PageBreak
+    | Section
     | Synopsis
     | Note
     | Boneyard
@@ -262,22 +267,27 @@ Element = (
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """A scene heading and every element up to the next heading or section."""
+    """A scene heading and every element up to the next heading.
+
+    Sections and synopses inside the scene are among its elements: they mark
+    the outline, they do not end the scene.
+    """
 
     heading: SceneHeading
     elements: tuple[Element, ...]
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-BodyItem = Scene | Section | Element
+BodyItem = Scene | Element
 
 
 @dataclass(frozen=True, slots=True)
 class Screenplay:
     """A parsed script.
 
-    ``body`` is flat at the top: sections, scenes, and loose elements (those
-    before the first scene heading or between a section and the next heading).
+    ``body`` is the prologue (sections and elements before the first scene
+    heading), then the scenes. Sections after the first heading live inside
+    the scene they stand in.
     """
 
     title_page: TitlePage | None

@@ -27,7 +27,7 @@ def nodes(items):
 
 
 def test_tree_header(tree):
-    assert tree["schema"] == "fountainkit.tree/1"
+    assert tree["schema"] == "fountainkit.tree/2"
     assert tree["title_page"]["Contact"] == "Harbour Road 4\nNowhere"
     assert tree["title_page_entries"][0]["runs"] == [
         [{"text": "THE LIGHTHOUSE KEEPER'S CAT", "bold": True}]

@@ -327,6 +327,9 @@ def test_outline_nests_scenes_under_sections_with_number_and_page(lsp: Session) 
     assert night.detail.startswith("scene 3 ")
     # Ranges contain their children, as clients require.
     assert act_one.range.end.line >= garden.range.end.line
+    # "# Act Two" belongs to the garden scene in the tree, but the outline shows
+    # the scene ending before it, so the act does not sit inside a scene's range.
+    assert garden.range.end.line < line_of(SCRIPT, "# Act Two")
 
 
 def test_folding_covers_sections_scenes_boneyard_and_notes(lsp: Session) -> None:

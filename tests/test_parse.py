@@ -138,7 +138,7 @@ def test_spans_point_at_the_source(fixture_script):
 def test_incremental_slice_gets_document_coordinates():
     text = FIXTURE.read_text(encoding="utf-8")
     starts = scene_boundaries(text)
-    assert starts == [9, 15, 25, 51]
+    assert starts == [15, 25, 51]  # headings only: the prologue section at 9 is no cut
     lines = text.split("\n")
     offset = sum(len(line) + 1 for line in lines[: 25 - 1])
     piece = "\n".join(lines[25 - 1 : 51 - 2])
@@ -146,6 +146,33 @@ def test_incremental_slice_gets_document_coordinates():
     whole = list(parse(text).scenes())[1]
     assert part.body[0] == whole
     assert part.body[0].span == whole.span
+
+
+def test_decision_a_scene_runs_to_the_next_heading():
+    text = (
+        "INT. BARN - DAY\n\nBOB\nHi.\n\n# Beat two\n\n= Later that hour.\n\n"
+        "ALICE\nYo.\n\n[[props: lantern]]\n\nINT. LOFT - NIGHT\n\nDust.\n"
+    )
+    script = parse(text)
+    assert [type(item).__name__ for item in script.body] == ["Scene", "Scene"]
+    barn, loft = script.scenes()
+    assert [type(e).__name__ for e in barn.elements] == [
+        "Dialogue",
+        "Section",
+        "Synopsis",
+        "Dialogue",
+        "Note",
+    ]
+    assert barn.span.end_line == 13  # up to the line before the next heading's blank
+    assert loft.heading.text == "INT. LOFT - NIGHT"
+
+
+def test_sections_before_the_first_heading_stand_in_the_prologue():
+    script = parse("# Act One\n\nA cold open.\n\nINT. BARN - DAY\n\n# Act Two\n\nHay.\n")
+    kinds = [type(item).__name__ for item in script.body]
+    assert kinds == ["Section", "Action", "Scene"]
+    (barn,) = script.scenes()
+    assert [type(e).__name__ for e in barn.elements] == ["Section", "Action"]
 
 
 def test_parse_file_honours_encoding(tmp_path):

@@ -23,7 +23,7 @@ from fountainkit.cli.common import encoding_option, load_text, reports_errors, s
 @encoding_option
 @reports_errors
 def parse_command(script: Path, output_format: str, encoding: str | None) -> None:
-    """Print the tree of SCRIPT (schema fountainkit.tree/1) with source positions."""
+    """Print the tree of SCRIPT (schema fountainkit.tree/2) with source positions."""
     from fountainkit.syntax.parse import parse
     from fountainkit.writers.tree import to_tree
 

@@ -32,11 +32,14 @@ from fountainkit.lsp.lint import (
 )
 from fountainkit.model import (
     Action,
+    Boneyard,
     Character,
+    Note,
     Scene,
     Screenplay,
     Section,
     Span,
+    Synopsis,
     walk,
 )
 from fountainkit.syntax.incremental import Chunk, IncrementalDocument
@@ -171,13 +174,20 @@ class ScriptAnalysis:
                             "scene",
                             0,
                             " ".join(item.heading.text.split()),
-                            chunk.absolute(item.span),
+                            chunk.absolute(_outline_span(item)),
                             chunk.absolute(item.heading.span),
                             item.heading.number,
                             scene_index,
                         )
                     )
                     scene_index += 1
+                    # Sections inside the scene: outline markers in script order.
+                    for element in item.elements:
+                        if isinstance(element, Section):
+                            span = chunk.absolute(element.span)
+                            entries.append(
+                                OutlineEntry("section", element.level, element.title, span, span)
+                            )
         return entries
 
     def folds(self) -> list[Fold]:
@@ -304,6 +314,30 @@ def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
         ScenePages(number, s.page, s.eighths)
         for number, s in zip(numbers, page_map(screenplay).scenes, strict=False)
     ]
+
+
+def _outline_span(scene: Scene) -> Span:
+    """The scene as the outline and folding show it: without the section and
+    synopsis markers at its end (an act heading before the next scene), which
+    the outline lists on their own."""
+    elements = scene.elements
+    end = len(elements)
+    while end and isinstance(elements[end - 1], Section | Synopsis | Note | Boneyard | Action):
+        last = elements[end - 1]
+        if isinstance(last, Action) and any(last.lines):
+            break
+        end -= 1
+    if not any(isinstance(e, Section) for e in elements[end:]):
+        return scene.span
+    last = elements[end - 1] if end else scene.heading
+    return Span(
+        scene.span.start_line,
+        scene.span.start_col,
+        last.span.end_line,
+        last.span.end_col,
+        scene.span.start_offset,
+        last.span.end_offset,
+    )
 
 
 def _last_line(span: Span) -> int:

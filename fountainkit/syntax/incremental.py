@@ -1,10 +1,11 @@
 """A script kept as scene-sized chunks, so an edit re-parses only what it touches.
 
-A *chunk* is the text from one scene heading or section line to the next one
-(chunk 0 holds the title page and anything before the first heading; it may
-be empty). Boundaries come from the parser itself, never from a guess: they
-are the starts of the top-level ``Scene`` and ``Section`` items of a parse, so
-a heading inside a boneyard or a note is never a boundary.
+A *chunk* is the text from one scene heading to the next one (chunk 0 holds
+the title page and anything before the first heading, sections included; it
+may be empty). Boundaries come from the parser itself, never from a guess:
+they are the starts of the ``Scene`` items of a parse, so a heading inside a
+boneyard or a note is never a boundary. (A section is not one: after the first
+heading it belongs to the scene it stands in.)
 
 After an edit only the chunks it touches are parsed again, as one slice, and
 split at the headings the new parse finds: typing a heading splits a chunk,
@@ -13,9 +14,9 @@ the chunk after it, so the blank lines in front of that heading split into
 separator and extra lines as in a whole parse. What a slice cannot see is
 checked before the result is trusted:
 
-* the slice must still start with a heading or section (else the chunk
+* the slice must still start with a heading (else the chunk
   before it joins the slice), and only chunk 0 may hold a title page;
-* the line after the slice must still be a heading or section (else the chunk
+* the line after the slice must still be a heading (else the chunk
   after it joins);
 * an edit that makes or breaks a ``/*``, ``*/``, ``[[`` or ``]]``, or a line
   break inside a paragraph with a note marker, can hide or reveal text far
@@ -43,7 +44,6 @@ from fountainkit.model import (
     DualDialogue,
     Scene,
     Screenplay,
-    Section,
     Span,
     TitlePage,
     shift_span,
@@ -288,7 +288,7 @@ class IncrementalDocument:
         The parse also reads the first line after ``end`` (the next chunk's
         heading), so the blank lines in front of it are split into separator
         and extra blank lines exactly as in a parse of the whole text; the item
-        that line produces is dropped, and must be a heading or section, or the
+        that line produces is dropped, and must be a heading, or the
         boundary at ``end`` is gone and the region has to grow to the right.
         """
         text = self.text
@@ -356,8 +356,8 @@ def _line_end(text: str, offset: int) -> int:
 
 
 def _is_boundary(item: object, at: int | None) -> bool:
-    """True for a heading or section (starting on the line at offset ``at``, if given)."""
-    if not isinstance(item, Scene | Section):
+    """True for a scene (starting on the line at offset ``at``, if given)."""
+    if not isinstance(item, Scene):
         return False
     return at is None or _line_start(item.span) == at
 

@@ -16,7 +16,7 @@ an editor can re-parse one slice of a document on its own. Pass the slice's
 position in the document as ``first_line`` (1-based line of the slice's first
 line) and ``first_offset`` (0-based offset of its first character) and every
 span comes out in document coordinates. Cut slices where ``scene_boundaries``
-says a heading or section starts: the start of a text reads as a blank line, so
+says a heading starts: the start of a text reads as a blank line, so
 the heading still is one. One difference to mind at the other end: blank lines
 at the very end of a text are all kept as extra blank lines, whereas before the
 next heading one of them is the separator; parse the slice together with the
@@ -489,9 +489,9 @@ def parse_file(path: str | os.PathLike[str], encoding: str | None = None) -> Scr
 
 
 def scene_boundaries(text: str) -> list[int]:
-    """1-based lines where a scene heading or a section starts, in document order.
+    """1-based lines where a scene heading starts, in document order.
 
     Cheap: it runs the line lexer only, not the grammar.
     """
     text = normalise(text)
-    return [token.line for token in lexer.tokens(text) if token.type in ("HEADING", "SECTION")]
+    return [token.line for token in lexer.tokens(text) if token.type == "HEADING"]

@@ -119,15 +119,20 @@ class _Outline:
         depth = 0
         scene_index = -1
         for item in screenplay.body:
-            if isinstance(item, Section):
-                pending.append(item)
-                depth = item.level
-            elif isinstance(item, Scene):
+            if isinstance(item, Scene):
                 scene_index += 1
                 if pending:
                     self.before_scene[scene_index] = pending
                     pending = []
                 self.scene_level[scene_index] = min(depth + 1, 6)
+                markers = item.elements
+            else:
+                markers = (item,)
+            # A section inside a scene heads the outline from the next scene on.
+            for marker in markers:
+                if isinstance(marker, Section):
+                    pending.append(marker)
+                    depth = marker.level
 
 
 def _scene_label(line: Line) -> str:

@@ -1,19 +1,21 @@
 """The Screenplay model as a JSON-able tree (``fountainkit parse``'s output).
 
 This is the one place the JSON/YAML tree is built. Shape (schema
-``fountainkit.tree/1``)::
+``fountainkit.tree/2``)::
 
-    {"schema": "fountainkit.tree/1",
+    {"schema": "fountainkit.tree/2",
      "title_page": {key: text, ...},
      "title_page_entries": [{"key", "text", "line", ...}],
      "body": [node, ...]}
 
 Every node has ``type``, ``line``, ``column``, ``end_line``, ``end_column`` (1-based,
 end exclusive) and ``offset``/``end_offset``; container nodes (scene, dialogue,
-dual_dialogue) have ``children``; text nodes have ``text`` (visible text, lines
-joined with "\\n") and, where emphasis, inline notes or inline boneyard occur,
-``runs``: one list of runs per line, each ``{"text": ..., "bold": true, ...}``
-with only the true flags and a ``kind`` other than "text".
+dual_dialogue) have ``children`` (a scene's children include the sections and
+synopses inside it: /2 nests them, /1 ended the scene at a section); text
+nodes have ``text`` (visible text, lines joined with "\\n") and, where
+emphasis, inline notes or inline boneyard occur, ``runs``: one list of runs per
+line, each ``{"text": ..., "bold": true, ...}`` with only the true flags and a
+``kind`` other than "text".
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from fountainkit.model import (
     plain,
 )
 
-SCHEMA = "fountainkit.tree/1"
+SCHEMA = "fountainkit.tree/2"
 
 _TYPES: dict[type, str] = {
     Scene: "scene",
