@@ -17,8 +17,11 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
       jobs: 2                 # processes WeasyPrint paints with
 
 Command-line options override the file. ``load_config`` rejects unknown keys
-and wrong types with a one-line ``ConfigError`` so a typo never silently does
-nothing.
+and wrong types with a one-line ``ConfigError`` naming the key, so a typo never
+silently does nothing. The file is read as UTF-8, at most ``MAX_CONFIG_BYTES``,
+with YAML's safe loader and without aliases (``*name``): an alias can expand a
+few lines into gigabytes (the "billion laughs"), and a settings file has no
+need of them. Messages quote a value only briefly (``describe``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Far above any real settings file; a bigger one is not a config file.
+MAX_CONFIG_BYTES = 1024 * 1024
 
 SCENE_NUMBER_MODES = ("none", "left", "right", "both")
 # Who paints the PDF's pages (fountainkit.pdf.render): the grid painter or WeasyPrint.
@@ -58,10 +64,13 @@ class LayoutSettings:
         from fountainkit.layout.profiles import PROFILES
 
         if self.paper.lower() not in PROFILES:
-            raise ConfigError(f"paper must be one of {', '.join(PROFILES)}, not {self.paper!r}")
+            choices = ", ".join(PROFILES)
+            raise ConfigError(f"paper must be one of {choices}, not {describe(self.paper)}")
         if self.scene_numbers not in SCENE_NUMBER_MODES:
             modes = ", ".join(SCENE_NUMBER_MODES)
-            raise ConfigError(f"scene_numbers must be one of {modes}, not {self.scene_numbers!r}")
+            raise ConfigError(
+                f"scene_numbers must be one of {modes}, not {describe(self.scene_numbers)}"
+            )
 
     def with_overrides(self, **overrides: Any) -> LayoutSettings:
         """A copy with every override that is not None applied (CLI flags over the file)."""
@@ -95,15 +104,16 @@ def config_from_mapping(data: Any, source: str = "config") -> Config:
         name = str(key).replace("-", "_")
         if name in PASS_THROUGH_SECTIONS:
             if value is not None and not isinstance(value, dict):
-                raise ConfigError(f"{source}: {key} must be a mapping")
+                raise ConfigError(f"{source}: {key} must be a mapping, not {describe(value)}")
             sections[name] = value or {}
         elif name in types:
             if not isinstance(value, types[name]):
-                raise ConfigError(f"{source}: {key} must be {types[name].__name__}, not {value!r}")
+                kind = "true or false" if types[name] is bool else "text"
+                raise ConfigError(f"{source}: {key} must be {kind}, not {describe(value)}")
             layout[name] = value
         else:
             known = ", ".join([*types, *PASS_THROUGH_SECTIONS])
-            raise ConfigError(f"{source}: unknown setting {key!r} (known: {known})")
+            raise ConfigError(f"{source}: unknown setting {describe(key)} (known: {known})")
     try:
         settings = LayoutSettings(**layout)
     except ConfigError as exc:
@@ -117,13 +127,104 @@ def load_config(path: Path | str | None) -> Config:
         return Config()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a config file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES} bytes; not a config file")
     try:
-        data = yaml.safe_load(text)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte 0x{data[exc.start]:02X} on line {line}); "
+            "save the config file as UTF-8"
+        ) from None
+    try:
+        document = yaml.load(text, Loader=_SettingsLoader)  # noqa: S506 (a safe loader)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise ConfigError(f"{path}: not valid YAML{where}") from None
-    return config_from_mapping(data, str(path))
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a config file") from None
+    return config_from_mapping(document, str(path))
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing aliases: no expansion bomb can be built."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ConfigError(
+                f"line {event.start_mark.line + 1}: YAML aliases (*{_brief(event.anchor)}) are "
+                "not allowed in a config file; write the value out"
+            )
+        return super().compose_node(parent, index)
+
+
+# --- one-line messages about a settings value ----------------------------------------
+
+_BRIEF_CHARS = 40
+
+
+def _brief(text: object) -> str:
+    text = str(text)
+    return text if len(text) <= _BRIEF_CHARS else text[: _BRIEF_CHARS - 1] + "\u2026"
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it: briefly, never the whole of a big one."""
+    if isinstance(value, dict):
+        return f"a mapping of {_count(len(value), 'entry', 'entries')}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"a list of {_count(len(value), 'item', 'items')}"
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "nothing"}[value]
+    if isinstance(value, int | float):
+        return f"the number {_brief(value)}"
+    return repr(_brief(value))
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _is_text(value: Any) -> bool:
+    """A YAML scalar that reads as text (``7`` in ``BOB: 7`` is fine as a name)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def text_setting(value: Any, key: str) -> str:
+    """``value`` as text, or a ConfigError naming ``key``."""
+    if not _is_text(value):
+        raise ConfigError(f"{key} must be text, not {describe(value)}")
+    return str(value)
+
+
+def text_mapping(value: Any, key: str, shape: str = "name: value") -> dict[str, str]:
+    """``value`` as a mapping of text to text, or a ConfigError naming ``key``
+    (and the entry at fault)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key} must be a mapping ({shape}), not {describe(value)}")
+    result: dict[str, str] = {}
+    for name, item in value.items():
+        if not _is_text(name):
+            raise ConfigError(f"{key}: a key must be text, not {describe(name)}")
+        result[str(name)] = text_setting(item, f"{key}: {_brief(name)}")
+    return result
+
+
+def text_list(value: Any, key: str) -> list[str]:
+    """``value`` as a list of text (one text alone counts as a list of one)."""
+    if _is_text(value):
+        return [str(value)]
+    if not isinstance(value, list):
+        raise ConfigError(f"{key} must be a list of text, not {describe(value)}")
+    return [text_setting(item, f"{key}: item {index + 1}") for index, item in enumerate(value)]

@@ -237,6 +237,27 @@ def test_utf16_with_bom_reads_like_utf8(cli, tmp_path, command):
         assert "RENÉE" in json.dumps(second, ensure_ascii=False)
 
 
+@pytest.mark.parametrize(
+    ("command", "encoding"),
+    [(command, "utf-16-le") for command in COMMANDS]
+    + [("parse", "utf-16-be"), ("parse", "utf-32-le")],
+)
+def test_utf16_without_a_bom_is_named_with_its_encoding(cli, tmp_path, command, encoding):
+    """Windows tools save UTF-16 without a BOM: the NUL pattern gives it away."""
+    needs(cli, command)
+    script = tmp_path / "wide.fountain"
+    script.write_bytes(SCRIPT.encode(encoding))
+    out = tmp_path / output_of(command)
+    message = assert_clean_failure(
+        cli(*argv_for(command, script, out)), mentions=f"--encoding {encoding}"
+    )
+    assert "byte-order mark" in message and "binary" not in message
+    accepted = cli(*argv_for(command, script, out), "--encoding", encoding)
+    output = check_output(command, accepted, out)
+    if command != "pdf":
+        assert "RENÉE" in json.dumps(output, ensure_ascii=False)
+
+
 def _without_paths(value):
     """JSON output minus any field that names the input file (they differ here)."""
     if isinstance(value, dict):
@@ -461,6 +482,7 @@ def test_ctrl_c_during_a_render_leaves_no_half_written_file(cli, tmp_path, sampl
             # WeasyPrint: slow enough (seconds) to be surely mid-render at the signal.
             "--engine",
             "weasyprint",
+            "--verbose",
             *(str(p.with_suffix(".fountain")) for p in outputs),
         ],
         stdout=subprocess.PIPE,
@@ -470,9 +492,9 @@ def test_ctrl_c_during_a_render_leaves_no_half_written_file(cli, tmp_path, sampl
     )
     assert process.stderr is not None
     seen = b""
-    while b"Rendering" not in seen:  # the command is running, imports are done
+    while b"wrote" not in seen:  # the first is written, the second is being rendered
         chunk = os.read(process.stderr.fileno(), 1024)
-        assert chunk, "pdf ended before it started rendering"
+        assert chunk, "pdf ended before it wrote the first file"
         seen += chunk
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)

@@ -90,7 +90,7 @@ def test_config_file_picks_the_engine(tmp_path: Path, cli) -> None:
         ("pdf:\n  painter: direct\n", "unknown pdf setting"),
         ("paper: legal\n", "paper must be one of"),
         ("papr: a4\n", "unknown setting"),
-        ("auto_contd: maybe\n", "auto_contd must be bool"),
+        ("auto_contd: maybe\n", "auto_contd must be true or false"),
         ("paper: [a4\n", "not valid YAML"),
     ],
 )

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from fountainkit.breakdown.tags import CATEGORIES, DEFAULT_ALIASES, canonical_category
+from fountainkit.config import describe, text_list, text_mapping, text_setting
 
 Rounding = Literal["nearest", "up"]
 ROUNDINGS: tuple[str, ...] = ("nearest", "up")
@@ -79,11 +80,13 @@ class BreakdownSettings:
         if self.eighths_rounding not in ROUNDINGS:
             raise ValueError(
                 f"eighths_rounding must be one of {', '.join(ROUNDINGS)}, "
-                f"not {self.eighths_rounding!r}"
+                f"not {describe(self.eighths_rounding)}"
             )
         for name, color in self.colors.items():
             if not _HEX_COLOR_RE.match(color):
-                raise ValueError(f"colour of {name!r} must look like #rrggbb, not {color!r}")
+                raise ValueError(
+                    f"colour of {describe(name)} must look like #rrggbb, not {describe(color)}"
+                )
 
     def color(self, category: str) -> str:
         return self.colors.get(category, self.colors.get("other", DEFAULT_COLORS["other"]))
@@ -109,32 +112,36 @@ class BreakdownSettings:
         if not data:
             return cls()
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(str(key) for key in set(data) - known)
         if unknown:
-            raise ValueError(f"unknown breakdown setting(s): {', '.join(unknown)}")
+            raise ValueError(f"unknown breakdown setting(s): {', '.join(map(describe, unknown))}")
         kwargs: dict[str, Any] = {}
         if "eighths_rounding" in data:
-            kwargs["eighths_rounding"] = str(data["eighths_rounding"]).lower()
+            rounding = text_setting(data["eighths_rounding"], "eighths_rounding")
+            kwargs["eighths_rounding"] = rounding.lower()
         if "aliases" in data:
             aliases = dict(DEFAULT_ALIASES)
-            for alias, target in dict(data["aliases"]).items():
-                category = canonical_category(str(target))
+            given = text_mapping(data["aliases"], "aliases", "alias: category")
+            for alias, target in given.items():
+                category = canonical_category(target)
                 if category is None:
                     raise ValueError(
-                        f"alias {alias!r} points to {target!r}, which is not one of: "
-                        + ", ".join(CATEGORIES)
+                        f"alias {describe(alias)} points to {describe(target)}, which is not one "
+                        "of: " + ", ".join(CATEGORIES)
                     )
-                aliases[" ".join(str(alias).split()).casefold()] = category
+                aliases[" ".join(alias.split()).casefold()] = category
             kwargs["aliases"] = aliases
         if "colors" in data:
-            colors = {str(k): str(v) for k, v in dict(data["colors"]).items()}
+            colors = text_mapping(data["colors"], "colors", "category: #rrggbb")
             kwargs["colors"] = {**DEFAULT_COLORS, **colors}
         if "cast_aliases" in data:
+            cast_aliases = text_mapping(data["cast_aliases"], "cast_aliases", "NAME: OTHER NAME")
             kwargs["cast_aliases"] = {
-                " ".join(str(k).split()).upper(): " ".join(str(v).split()).upper()
-                for k, v in dict(data["cast_aliases"]).items()
+                " ".join(k.split()).upper(): " ".join(v.split()).upper()
+                for k, v in cast_aliases.items()
             }
         for key in ("day_words", "night_words"):
             if key in data:
-                kwargs[key] = frozenset(" ".join(str(w).upper().split()) for w in data[key])
+                words = text_list(data[key], key)
+                kwargs[key] = frozenset(" ".join(w.upper().split()) for w in words)
         return cls(**kwargs)

@@ -8,22 +8,15 @@ the same ``--config`` file, and ``--eighths-rounding`` overrides it.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
 from fountainkit.breakdown.reports import FORMATS
-from fountainkit.cli.common import (
-    CommandError,
-    encoding_option,
-    load_text,
-    reports_errors,
-    script_argument,
-    write_atomically,
-)
+from fountainkit.cli.common import CommandError, reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenplay, script_argument
 from fountainkit.cli.layout_options import layout_options, settings_from_options
+from fountainkit.cli.outputs import announce, output_option, plan_outputs, writing_options
 from fountainkit.config import ConfigError, load_config
 
 
@@ -38,13 +31,7 @@ from fountainkit.config import ConfigError, load_config
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the report here (default: standard output).",
-)
+@output_option("Write the report here (default: standard output; '-' says so).")
 @click.option(
     "--eighths-rounding",
     type=click.Choice(["nearest", "up"]),
@@ -53,20 +40,23 @@ from fountainkit.config import ConfigError, load_config
 )
 @layout_options
 @encoding_option
+@writing_options
 @reports_errors
 def breakdown_command(
-    script: Path,
+    script: ScriptSource,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     eighths_rounding: str | None,
     encoding: str | None,
+    force: bool,
+    verbose: bool,
     **layout: Any,
 ) -> None:
     """Break SCRIPT down scene by scene: cast, locations, eighths, tagged elements.
 
     Tag elements in the script with notes such as [[props: revolver; map]].
+    SCRIPT '-' reads standard input.
     """
-    from fountainkit import parse
     from fountainkit.breakdown.core import breakdown
     from fountainkit.breakdown.reports import render
     from fountainkit.breakdown.settings import BreakdownSettings
@@ -76,15 +66,25 @@ def breakdown_command(
     config_path = layout.get("config_path")
     try:
         section = load_config(config_path).section("breakdown")
-        if eighths_rounding is not None:
-            section["eighths_rounding"] = eighths_rounding
-        settings = BreakdownSettings.from_mapping(section)
     except ConfigError as exc:
         raise CommandError(str(exc)) from None
-    except ValueError as exc:
+    if eighths_rounding is not None:
+        section["eighths_rounding"] = eighths_rounding
+    try:
+        settings = BreakdownSettings.from_mapping(section)
+    except ValueError as exc:  # ConfigError included: it names the key, not the file
         raise CommandError(f"{config_path or 'settings'}: breakdown: {exc}") from None
 
-    screenplay = parse(load_text(script, encoding))
+    [target] = plan_outputs(
+        (script,),
+        output,
+        f".{fmt}",
+        force=force,
+        prints_by_default=True,
+        binary=fmt == "pdf",
+        also_read=(config_path,),
+    )
+    screenplay = load_screenplay(script, encoding)
     result = breakdown(screenplay, settings, layout_settings=layout_settings)
     try:
         report = render(result, fmt)
@@ -95,13 +95,7 @@ def breakdown_command(
 
     # Also in the report itself; stderr makes a typo in a tag visible at once.
     for warning in result.warnings:
-        click.echo(f"fountainkit: warning: {script}: {warning}", err=True)
+        click.echo(f"fountainkit: warning: {script.label}: {warning}", err=True)
 
-    if output is not None:
-        write_atomically(output, report)
-    elif isinstance(report, bytes):
-        if sys.stdout.isatty():
-            raise CommandError("a PDF cannot go to a terminal; use -o FILE")
-        sys.stdout.buffer.write(report)
-    else:
-        click.echo(report, nl=False)
+    target.write(report)
+    announce(target, verbose)

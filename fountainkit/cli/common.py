@@ -1,18 +1,23 @@
-"""Pieces every subcommand shares: reading scripts and reporting errors."""
+"""Pieces every subcommand shares: one-line errors, exit codes and signals.
+
+Reading scripts is ``fountainkit.cli.inputs``; writing results is
+``fountainkit.cli.outputs``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn, TypeVar
 
 import click
 
-from fountainkit.syntax.source import ScriptInputError, read_script
+from fountainkit.syntax.source import ScriptInputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,24 +26,83 @@ class CommandError(Exception):
     """A failure to report to the user as one line, exit code 1."""
 
 
+# A message never floods the terminal, whatever value or file name it quotes.
+MAX_MESSAGE_CHARS = 500
+
+
 def fail(message: str) -> None:
     # One line, whatever the message holds (a file name may contain a newline).
     line = " ".join(message.split("\n")).replace("\r", " ")
+    if len(line) > MAX_MESSAGE_CHARS:
+        line = line[: MAX_MESSAGE_CHARS - 1] + "…"
     click.echo(f"fountainkit: error: {line}", err=True)
     sys.exit(1)
 
 
-def exit_interrupted() -> NoReturn:
-    """Ctrl-C: one line and exit code 130.
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised like KeyboardInterrupt so the same clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+TERMINATING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def handle_termination() -> dict[int, Any]:
+    """SIGTERM (kill, timeout, a service manager) and SIGHUP (the terminal closed)
+    stop a command the way Ctrl-C does: outputs cleaned up, workers stopped, one line.
+    Returns the handlers replaced, for ``restore_handlers``."""
+    previous = {}
+    for signum in TERMINATING_SIGNALS:
+        if signal.getsignal(signum) == signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _raise_terminated)
+    return previous
+
+
+def restore_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def exit_interrupted(signum: int = signal.SIGINT) -> NoReturn:
+    """Ctrl-C (or SIGTERM/SIGHUP): one line and exit code 128 + the signal (130 for Ctrl-C).
 
     os._exit, because interpreter shutdown after an interrupt (worker pools,
     half-imported C libraries) can end the process by SIGINT instead of 130;
-    outputs are already cleaned up by then and stdio is flushed here.
+    outputs are already cleaned up by then and stdio is flushed here. Worker
+    processes still running are stopped first.
     """
-    click.echo("fountainkit: interrupted", err=True)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(130)
+    _stop_child_processes()
+    word = "interrupted" if signum == signal.SIGINT else "terminated"
+    click.echo(f"fountainkit: {word}", err=True)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(128 + signum)
+
+
+def _stop_child_processes() -> None:
+    """Kill the multiprocessing workers this process started (if it started any)."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join(timeout=5)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def reports_errors(func: F) -> F:
@@ -46,10 +110,16 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        previous = handle_termination()
         try:
             return func(*args, **kwargs)
         except (ScriptInputError, CommandError) as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            # The reader went away (`fountainkit parse x | head`): end quietly, as a
+            # command killed by SIGPIPE would, with nothing more written to the pipe.
+            _silence_stdout()
+            sys.exit(128 + signal.SIGPIPE)
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")
@@ -57,6 +127,8 @@ def reports_errors(func: F) -> F:
             # Without this click prints "Aborted!" and exits 1; any output being
             # written has already been cleaned up by write_atomically.
             exit_interrupted()
+        except Terminated as exc:
+            exit_interrupted(exc.signum)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own usage errors and exits keep their meaning
         except (MemoryError, RecursionError) as exc:
@@ -70,72 +142,8 @@ def reports_errors(func: F) -> F:
                 f"internal error ({type(exc).__name__}: {exc}); please report it "
                 "(set FOUNTAINKIT_DEBUG=1 for the traceback)"
             )
+        finally:
+            # Past the command, a late signal ends the process the default way, silently.
+            restore_handlers(previous)
 
     return wrapper  # type: ignore[return-value]
-
-
-encoding_option = click.option(
-    "--encoding",
-    default=None,
-    metavar="NAME",
-    help="Text encoding of the script (default: UTF-8, or UTF-16 when it has a BOM).",
-)
-
-# readable=False: click would refuse an unreadable file itself, as a usage
-# error (exit 2, four lines); read_script says "permission denied" in one.
-script_argument = click.argument("script", type=click.Path(path_type=Path, readable=False))
-
-
-def load_text(path: Path, encoding: str | None) -> str:
-    return read_script(path, encoding)
-
-
-def write_atomically(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    An earlier file at ``path`` survives any failure before the final rename,
-    and no temporary file is left behind. The new file gets the permissions a
-    plain ``open(path, "w")`` would give it (mkstemp's are owner-only).
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CommandError(f"{path}: output folder {folder} does not exist")
-    if path.is_dir():
-        raise CommandError(f"{path}: is a directory; give a file name for the output")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot write in {folder} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, _mode_for(path))
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """Keep the mode of the file being replaced, else 0o666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def output_paths(scripts: tuple[Path, ...], output: Path | None, suffix: str) -> list[Path]:
-    """Where each script's file goes: -o names the file for one script, a folder for many."""
-    if len(scripts) == 1 and (output is None or not output.is_dir()):
-        return [output or scripts[0].with_suffix(suffix)]
-    if output is not None and not output.is_dir():
-        raise CommandError(f"{output}: with several scripts, -o must be an existing folder")
-    return [(output or script.parent) / script.with_suffix(suffix).name for script in scripts]

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from fountainkit.cli.common import (
-    encoding_option,
-    load_text,
-    output_paths,
-    reports_errors,
-    script_argument,
-    write_atomically,
-)
+from fountainkit.cli.common import reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenplay, script_argument
 from fountainkit.cli.layout_options import layout_options, settings_from_options
+from fountainkit.cli.outputs import announce, output_option, plan_outputs, writing_options
 
 
 @click.command("html")
 @script_argument
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Output file (default: the script's name with .html; '-' for stdout).",
+@output_option(
+    "Output file, or a folder to write SCRIPT.html in (default: beside SCRIPT; standard "
+    "output when SCRIPT is '-'). '-' for standard output."
 )
 @click.option(
     "--embed-fonts/--link-fonts",
@@ -33,20 +23,33 @@ from fountainkit.cli.layout_options import layout_options, settings_from_options
 )
 @layout_options
 @encoding_option
+@writing_options
 @reports_errors
 def html_command(
-    script: Path, output: Path | None, embed_fonts: bool, encoding: str | None, **options: object
+    script: ScriptSource,
+    output: str | None,
+    embed_fonts: bool,
+    encoding: str | None,
+    force: bool,
+    verbose: bool,
+    **options: object,
 ) -> None:
-    """Render SCRIPT to HTML laid out page by page exactly like the PDF."""
+    """Render SCRIPT to HTML laid out page by page exactly like the PDF.
+
+    SCRIPT '-' reads standard input.
+    """
     from fountainkit.layout import paginate
-    from fountainkit.syntax.parse import parse
     from fountainkit.writers.html import render_html
 
     settings = settings_from_options(options)
-    screenplay = parse(load_text(script, encoding))
-    html = render_html(screenplay, paginate(screenplay, settings), embed_fonts=embed_fonts)
-    if output is not None and str(output) == "-":
-        click.echo(html, nl=False)
-        return
-    [path] = output_paths((script,), output, ".html")
-    write_atomically(path, html)
+    [target] = plan_outputs(
+        (script,),
+        output,
+        ".html",
+        force=force,
+        folder_allowed=True,
+        also_read=(options.get("config_path"),),
+    )
+    screenplay = load_screenplay(script, encoding)
+    target.write(render_html(screenplay, paginate(screenplay, settings), embed_fonts=embed_fonts))
+    announce(target, verbose)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from fountainkit.cli.common import encoding_option, load_text, reports_errors, script_argument
+from fountainkit.cli.common import reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_text, script_argument
+from fountainkit.cli.outputs import plan_outputs
 
 
 @click.command("lint")
@@ -23,15 +24,18 @@ from fountainkit.cli.common import encoding_option, load_text, reports_errors, s
 )
 @encoding_option
 @reports_errors
-def lint_command(script: Path, output_format: str, encoding: str | None) -> None:
+def lint_command(script: ScriptSource, output_format: str, encoding: str | None) -> None:
     """Report likely mistakes in SCRIPT; exit 1 when any is an error.
 
     Unclosed boneyard or notes (errors); a dual-dialogue caret with nothing to
     pair with, cue names that look like typos of another cue, a transition
-    before anything else, title-page keys with no value (warnings).
+    before anything else, title-page keys with no value, control characters
+    (warnings). SCRIPT '-' reads standard input.
     """
     from fountainkit.lsp.lint import lint
 
+    # Standard output appended to the script itself (`>> SCRIPT`) is refused.
+    [target] = plan_outputs((script,), "-", "", force=False)
     diagnostics = lint(load_text(script, encoding))
     if output_format == "json":
         rows = [
@@ -47,10 +51,14 @@ def lint_command(script: Path, output_format: str, encoding: str | None) -> None
             }
             for d in diagnostics
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        target.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        for d in diagnostics:
-            where = f"{script}:{d.span.start_line}:{d.span.start_col}"
-            click.echo(f"{where}: {d.severity}: {d.message} [{d.code}]")
+        target.write(
+            "".join(
+                f"{script.label}:{d.span.start_line}:{d.span.start_col}: "
+                f"{d.severity}: {d.message} [{d.code}]\n"
+                for d in diagnostics
+            )
+        )
     if any(d.severity == "error" for d in diagnostics):
         sys.exit(1)

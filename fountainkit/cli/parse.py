@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from fountainkit.cli.common import encoding_option, load_text, reports_errors, script_argument
+from fountainkit.cli.common import reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenplay, script_argument
+from fountainkit.cli.outputs import announce, output_option, plan_outputs, writing_options
 
 
 @click.command("parse")
@@ -20,17 +21,33 @@ from fountainkit.cli.common import encoding_option, load_text, reports_errors, s
     show_default=True,
     help="Output format of the tree.",
 )
+@output_option("Write the tree to this file (default: standard output).")
 @encoding_option
+@writing_options
 @reports_errors
-def parse_command(script: Path, output_format: str, encoding: str | None) -> None:
-    """Print the tree of SCRIPT (schema fountainkit.tree/2) with source positions."""
-    from fountainkit.syntax.parse import parse
+def parse_command(
+    script: ScriptSource,
+    output_format: str,
+    output: str | None,
+    encoding: str | None,
+    force: bool,
+    verbose: bool,
+) -> None:
+    """Print the tree of SCRIPT (schema fountainkit.tree/2) with source positions.
+
+    SCRIPT '-' reads standard input.
+    """
     from fountainkit.writers.tree import to_tree
 
-    tree = to_tree(parse(load_text(script, encoding)))
+    [target] = plan_outputs(
+        (script,), output, f".{output_format}", force=force, prints_by_default=True
+    )
+    tree = to_tree(load_screenplay(script, encoding))
     if output_format == "yaml":
         import yaml
 
-        click.echo(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), nl=False)
+        text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
     else:
-        click.echo(json.dumps(tree, ensure_ascii=False, indent=2))
+        text = json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
+    target.write(text)
+    announce(target, verbose)

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
+from collections.abc import Iterable
 
 import click
 
-from fountainkit.cli.common import (
-    CommandError,
-    encoding_option,
-    fail,
-    load_text,
-    output_paths,
-    reports_errors,
-    write_atomically,
-)
+from fountainkit.cli.common import CommandError, fail, reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenplay, scripts_argument
 from fountainkit.cli.layout_options import layout_options, settings_from_options
+from fountainkit.cli.outputs import (
+    OutputTarget,
+    announce,
+    output_option,
+    plan_outputs,
+    writing_options,
+)
 from fountainkit.config import PDF_ENGINES, ConfigError, load_config
 from fountainkit.syntax.source import ScriptInputError
 
@@ -44,37 +45,34 @@ def painting_options(options: dict, engine: str | None, jobs: int | None) -> tup
 
 
 def render_script(
-    script: Path,
-    output: Path,
+    script: ScriptSource,
+    target: OutputTarget,
     encoding: str | None,
     options: dict,
     jobs: int | None = None,
     engine: str = "direct",
 ) -> int:
-    """Parse, paginate and render one script to ``output``; returns its page count."""
+    """Parse, paginate and render one script to ``target``; returns the PDF's page count."""
     from fountainkit.layout import paginate
     from fountainkit.pdf.render import RenderError, render_pdf
-    from fountainkit.syntax.parse import parse
 
     settings = settings_from_options(options)
-    screenplay = parse(load_text(script, encoding))
+    screenplay = load_screenplay(script, encoding)
     document = paginate(screenplay, settings)
     try:
         data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
     except RenderError as exc:
-        raise CommandError(f"{script}: {exc}") from None
-    write_atomically(output, data)
-    return document.page_count
+        raise CommandError(f"{script.label}: {exc}") from None
+    target.write(data)
+    # An empty script still gets one blank page.
+    return max(1, len(document.title_pages) + document.page_count)
 
 
 @click.command("pdf")
-@click.argument("scripts", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Output file (one script) or folder (several). Default: beside the script.",
+@scripts_argument
+@output_option(
+    "Output file (one script) or folder (several). Default: beside each script; standard "
+    "output when SCRIPT is '-'. '-' for standard output."
 )
 @click.option(
     "-j",
@@ -95,35 +93,68 @@ def render_script(
 )
 @layout_options
 @encoding_option
+@writing_options
 @reports_errors
 def pdf_command(
-    scripts: tuple[Path, ...],
-    output: Path | None,
+    scripts: tuple[ScriptSource, ...],
+    output: str | None,
     jobs: int | None,
     engine: str | None,
     encoding: str | None,
+    force: bool,
+    verbose: bool,
     **options: object,
 ) -> None:
-    """Render SCRIPTS to industry-paginated PDF (US Letter or A4)."""
+    """Render SCRIPTS to industry-paginated PDF (US Letter or A4).
+
+    SCRIPT '-' reads standard input.
+    """
     settings_from_options(options)  # a bad config fails before any work
     engine, jobs = painting_options(options, engine, jobs)
-    targets = output_paths(scripts, output, PDF_SUFFIX)
+    targets = plan_outputs(
+        scripts,
+        output,
+        PDF_SUFFIX,
+        force=force,
+        folder_allowed=True,
+        binary=True,
+        also_read=(options.get("config_path"),),
+    )
     if len(scripts) == 1:
-        render_script(scripts[0], targets[0], encoding, options, jobs, engine)
+        pages = render_script(scripts[0], targets[0], encoding, options, jobs, engine)
+        announce(targets[0], verbose, _pages(pages))
         return
-    failures = []
-    with click.progressbar(
-        list(zip(scripts, targets, strict=True)),
-        label="Rendering",
-        file=click.get_text_stream("stderr"),
-        item_show_func=lambda item: item and item[0].name,
-    ) as bar:
-        for script, target in bar:
+    pairs = list(zip(scripts, targets, strict=True))
+    failures: list[str] = []
+
+    def render_all(items: Iterable[tuple[ScriptSource, OutputTarget]]) -> None:
+        for script, target in items:
             try:
-                render_script(script, target, encoding, options, jobs, engine)
+                pages = render_script(script, target, encoding, options, jobs, engine)
             except (ScriptInputError, CommandError, OSError, ValueError) as exc:
-                failures.append(f"{script}: {exc}" if str(script) not in str(exc) else str(exc))
+                message = str(exc)
+                failures.append(
+                    message if script.label in message else f"{script.label}: {message}"
+                )
+                continue
+            announce(target, verbose, _pages(pages))
+
+    # A progress bar only where someone watches it; --verbose lists each file instead.
+    if sys.stderr.isatty() and not verbose:
+        with click.progressbar(
+            pairs,
+            label="Rendering",
+            file=click.get_text_stream("stderr"),
+            item_show_func=lambda item: item and item[0].label,
+        ) as bar:
+            render_all(bar)
+    else:
+        render_all(pairs)
     if failures:
         for message in failures[:-1]:
             click.echo(f"fountainkit: error: {message}", err=True)
         fail(failures[-1])
+
+
+def _pages(count: int) -> str:
+    return f" ({count} page{'s' if count != 1 else ''})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -31,6 +32,12 @@ def decode_script(data: bytes, name: str, encoding: str | None = None) -> str:
     if encoding is None:
         nul = data.find(b"\x00")
         if nul != -1:
+            wide = _bomless_wide_encoding(data)
+            if wide:
+                raise ScriptInputError(
+                    f"{name}: looks like {wide.upper()} text without a byte-order mark "
+                    f"(NUL bytes in a regular pattern); pass --encoding {wide}"
+                )
             raise ScriptInputError(
                 f"{name}: looks like a binary file (NUL byte at offset {nul}), not Fountain text"
             )
@@ -50,17 +57,52 @@ def decode_script(data: bytes, name: str, encoding: str | None = None) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_script(path: str | Path, encoding: str | None = None) -> str:
-    """Read a Fountain file as text, refusing directories, binaries and bad encodings."""
-    path = Path(path)
+def _bomless_wide_encoding(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` when the NUL bytes sit where
+    that encoding puts them, else None (a binary file).
+
+    UTF-16 saved without a BOM (some Windows tools do) has a NUL in one byte of
+    every ASCII character (spaces, newlines, headings): at odd offsets for
+    little-endian, at even ones for big-endian, and almost never at the other
+    parity. Only the first 4 KB are looked at, and the pattern must be clear, so
+    a binary file with scattered NULs is not mistaken for text.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 4]  # whole UTF-32 code units
+    if len(sample) < 4:
+        return None
+    # UTF-32: the top byte of every code unit is NUL (nothing is above U+10FFFF),
+    # and so is the next one outside the rare characters above U+FFFF.
+    starts = range(0, len(sample), 4)
+    for order, top, next_top, low in (("le", 3, 2, 0), ("be", 0, 1, 3)):
+        if (
+            all(sample[i + top] == 0 for i in starts)
+            and sum(sample[i + next_top] == 0 for i in starts) >= 0.9 * len(starts)
+            and sum(sample[i + low] != 0 for i in starts) >= 0.5 * len(starts)
+        ):
+            return f"utf-32-{order}"
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    major, minor = max(even, odd), min(even, odd)
+    if major >= max(2, len(sample) // 2 // 20) and minor <= major // 20:
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
+def read_script_bytes(path: str | Path) -> bytes:
+    """A script file's bytes, refusing directories, unreadable and oversized files."""
     name = str(path)
+    if name == "":
+        # Path("") is ".", the current folder: say what was really given.
+        raise ScriptInputError("an empty file name was given for the script")
+    path = Path(path)
     if path.is_dir():
         raise ScriptInputError(f"{name}: is a directory, not a Fountain file")
     try:
         # Read at most one byte past the limit: st_size says 0 for /dev/zero,
         # /dev/urandom and pipes, which would otherwise be read until memory runs out.
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return read_limited(handle, name)
     except FileNotFoundError:
         raise ScriptInputError(f"{name}: no such file") from None
     except PermissionError:
@@ -69,6 +111,16 @@ def read_script(path: str | Path, encoding: str | None = None) -> str:
         raise ScriptInputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     except ValueError as exc:  # e.g. an embedded NUL in a path given through the API
         raise ScriptInputError(f"{name!r}: not a usable path ({exc})") from None
+
+
+def read_limited(stream: BinaryIO, name: str) -> bytes:
+    """Everything ``stream`` holds, refused above MAX_BYTES (a file, a pipe, stdin)."""
+    data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ScriptInputError(f"{name}: more than {MAX_BYTES} bytes is too large for a screenplay")
-    return decode_script(data, name, encoding)
+    return data
+
+
+def read_script(path: str | Path, encoding: str | None = None) -> str:
+    """Read a Fountain file as text, refusing directories, binaries and bad encodings."""
+    return decode_script(read_script_bytes(path), str(path), encoding)

@@ -24,10 +24,20 @@ Decisions:
 * Notes, boneyard, sections and synopses are not printed by Fountain and are
   left out: Final Draft's ScriptNote anchors have no stable public format.
   Inline notes and boneyard runs are dropped the same way.
+* The file is always well-formed XML 1.0: characters XML forbids (C0 controls
+  other than tab, newline and carriage return; U+FFFE and U+FFFF; lone
+  surrogates, which only the API can pass in) never reach it. The whitespace
+  controls (vertical tab, form feed, as pdftotext leaves between pages, and
+  the separators U+001C-U+001F) become a space; the others become U+FFFD, so
+  the place stays visible. ``fountainkit lint`` warns about them all.
+* A comment after the XML declaration says fountainkit wrote the file: the CLI
+  replaces such an FDX without ``--force``, and one Final Draft re-saved
+  (without the comment) only with it.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -52,6 +62,14 @@ from fountainkit.model import (
     TitlePage,
     Transition,
 )
+
+# What the CLI's output guard looks for (fountainkit.cli.outputs.GENERATOR_MARK).
+GENERATOR_COMMENT = "<!-- Written by fountainkit -->"
+
+# Characters XML 1.0 does not allow anywhere in a document (its production
+# "Char"), as they can occur in a Python str.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_WHITESPACE_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
 
 # Title-page keys Final Draft centres; the rest go to the lower left.
 CENTRED_TITLE_KEYS = ("title", "credit", "author", "authors", "source")
@@ -81,8 +99,22 @@ def to_fdx(
     if screenplay.title_page is not None:
         _write_title_page(ET.SubElement(root, "TitlePage"), screenplay.title_page)
     ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n' + body + "\n"
+    body = xml_safe(ET.tostring(root, encoding="unicode", short_empty_elements=True))
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>'
+    return f"{declaration}\n{GENERATOR_COMMENT}\n{body}\n"
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids replaced (see the module notes).
+
+    None of them can be part of the markup ElementTree writes, so replacing them
+    in the finished document reaches text and attribute values alike.
+    """
+    return _NOT_XML.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() in _WHITESPACE_CONTROLS else "\ufffd"
 
 
 class _FdxWriter:

@@ -1,0 +1,135 @@
+"""Where a command's script comes from: a file, or standard input given as ``-``.
+
+Every command loads its script through ``load_screenplay`` (or ``load_text``
+for the commands that work on the raw text), so what a script may be (a
+Fountain file today; an FDX or PDF through ``fountainkit.readers`` later) is
+decided in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from fountainkit.syntax.source import (
+    ScriptInputError,
+    decode_script,
+    read_limited,
+    read_script_bytes,
+)
+
+if TYPE_CHECKING:
+    from fountainkit.model import Screenplay
+
+STDIN_NAME = "-"
+STDIN_LABEL = "<stdin>"
+
+# (st_dev, st_ino): the same file whatever name, symlink or hard link reaches it.
+FileIdentity = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptSource:
+    """A script named on the command line: a path, or ``-`` for standard input."""
+
+    argument: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.argument == STDIN_NAME
+
+    @property
+    def path(self) -> Path:
+        """The file; standard input has none (check ``is_stdin`` first)."""
+        if self.is_stdin:
+            raise ValueError("standard input has no path")
+        return Path(self.argument)
+
+    @property
+    def label(self) -> str:
+        """How messages name the script."""
+        return STDIN_LABEL if self.is_stdin else self.argument
+
+    def identity(self) -> FileIdentity | None:
+        """The regular file behind this script (stdin redirected from a file
+        included), or None when there is none to protect (a pipe, a terminal,
+        a missing file)."""
+        try:
+            info = os.fstat(0) if self.is_stdin else os.stat(self.argument)
+        except (OSError, ValueError):
+            return None
+        return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+    def read_bytes(self) -> bytes:
+        if self.is_stdin:
+            return read_limited(sys.stdin.buffer, STDIN_LABEL)
+        return read_script_bytes(self.argument)
+
+
+class ScriptSourceType(click.ParamType):
+    """A script argument: any string, kept as typed (``-`` and ``""`` included).
+
+    Nothing is checked here: a missing or unreadable file is bad input (one
+    line, exit 1), reported when the script is read, not a usage error.
+    """
+
+    name = "script"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, ScriptSource):
+            return value
+        return ScriptSource(os.fsdecode(value))
+
+
+SCRIPT = ScriptSourceType()
+
+script_argument = click.argument("script", type=SCRIPT, metavar="SCRIPT")
+scripts_argument = click.argument(
+    "scripts", nargs=-1, required=True, type=SCRIPT, metavar="SCRIPT..."
+)
+
+encoding_option = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Text encoding of the script (default: UTF-8, or UTF-16 when it has a BOM).",
+)
+
+
+def load_text(source: ScriptSource, encoding: str | None) -> str:
+    """The script's text, decoded (see ``fountainkit.syntax.source.decode_script``)."""
+    return decode_script(source.read_bytes(), source.label, encoding)
+
+
+def load_screenplay(source: ScriptSource, encoding: str | None) -> Screenplay:
+    """The script as a model: the one place a command turns its input into a Screenplay."""
+    from fountainkit.syntax.parse import parse
+
+    return parse(load_text(source, encoding))
+
+
+def single_stdin(sources: tuple[ScriptSource, ...]) -> None:
+    """Standard input can be read once: refuse ``-`` among several scripts."""
+    if len(sources) > 1 and any(source.is_stdin for source in sources):
+        raise ScriptInputError(
+            "standard input ('-') can only be the one script of a command, not one of several"
+        )
+
+
+__all__ = [
+    "SCRIPT",
+    "ScriptInputError",
+    "ScriptSource",
+    "encoding_option",
+    "load_screenplay",
+    "load_text",
+    "script_argument",
+    "scripts_argument",
+    "single_stdin",
+]
