@@ -8,6 +8,18 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
     print_notes: false        # print [[notes]]
     print_sections: false     # print # sections
     print_synopses: false     # print = synopses
+    heading_bold: false       # scene headings in bold
+    heading_underline: false  # scene headings underlined
+    heading_spacing: 1        # blank lines before a scene heading (1-3)
+    header:                   # every script page; placeholders {title} {author}
+      left: ""                #   {draft_date} {revision} {page} {pages}
+      center: ""
+      right: "{revision}"     # the revision label and draft date, when set
+    footer: {}                # same slots as header
+    page_numbers: "{page}."   # top right from page 2; "" for none
+    watermark: ""             # diagonal light text on every page
+    revision: ""              # e.g. "Blue Rev."
+    draft_date: ""            # default: the title page's Draft date
     more: "(MORE)"
     contd: "(CONT'D)"
     breakdown:                # read by the breakdown command, passed through untouched
@@ -26,6 +38,7 @@ need of them. Messages quote a value only briefly (``describe``).
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +49,7 @@ import yaml
 MAX_CONFIG_BYTES = 1024 * 1024
 
 SCENE_NUMBER_MODES = ("none", "left", "right", "both")
+MAX_HEADING_SPACING = 3
 # Who paints the PDF's pages (fountainkit.pdf.render): the grid painter or WeasyPrint.
 PDF_ENGINES = ("direct", "weasyprint")
 
@@ -45,6 +59,60 @@ PASS_THROUGH_SECTIONS = ("breakdown", "pdf")
 
 class ConfigError(ValueError):
     """A config file that cannot be used; the message is one line for the user."""
+
+
+# What header, footer and page-number templates may name (fountainkit.layout.furniture).
+PLACEHOLDERS = ("title", "author", "draft_date", "revision", "page", "pages")
+SLOTS = ("left", "center", "right")
+
+
+def check_template(template: str, where: str) -> None:
+    """ConfigError, in one line, for unknown placeholders or unbalanced braces."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc} in {template!r} (write {{{{ for a brace)") from None
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            known = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
+            raise ConfigError(f"{where}: unknown placeholder {{{name}}} (known: {known})")
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The three slots of a header or footer row; each is a template."""
+
+    left: str = ""
+    center: str = ""
+    right: str = ""
+
+    def __post_init__(self) -> None:
+        for slot in SLOTS:
+            check_template(getattr(self, slot), slot)
+
+    def is_empty(self) -> bool:
+        return not (self.left or self.center or self.right)
+
+    def with_slots(self, data: Any, where: str) -> PageText:
+        """These slots with those of ``{left: ..., center: ..., right: ...}`` over
+        them (YAML or --header SLOT=TEXT); slots not named keep their text."""
+        if not isinstance(data, dict):
+            raise ConfigError(
+                f"{where} must be a mapping of left, center and right, not {describe(data)}"
+            )
+        slots: dict[str, str] = {}
+        for key, value in data.items():
+            if key not in SLOTS:
+                raise ConfigError(f"{where}: unknown slot {key!r} (known: {', '.join(SLOTS)})")
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}.{key} must be text, not {describe(value)}")
+            slots[key] = value
+        try:
+            return replace(self, **slots)
+        except ConfigError as exc:
+            raise ConfigError(f"{where}.{exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +127,20 @@ class LayoutSettings:
     print_synopses: bool = False
     more: str = "(MORE)"
     contd: str = "(CONT'D)"
+    # Scene headings: bold and/or underlined, and the blank lines before each
+    # one (1, or 2 for the extra blank line some writers want; none at a page top).
+    heading_bold: bool = False
+    heading_underline: bool = False
+    heading_spacing: int = 1
+    # Page furniture (fountainkit.layout.furniture): header and footer slots,
+    # the page number's template, a diagonal watermark, and the revision label
+    # and draft date the default header prints ("Blue Rev. 01/12/27").
+    header: PageText = PageText(right="{revision}")
+    footer: PageText = PageText()
+    page_numbers: str = "{page}."
+    watermark: str = ""
+    revision: str = ""
+    draft_date: str = ""  # empty: the title page's Draft date (or Date)
 
     def __post_init__(self) -> None:
         from fountainkit.layout.profiles import PROFILES
@@ -70,6 +152,12 @@ class LayoutSettings:
             modes = ", ".join(SCENE_NUMBER_MODES)
             raise ConfigError(
                 f"scene_numbers must be one of {modes}, not {describe(self.scene_numbers)}"
+            )
+        check_template(self.page_numbers, "page_numbers")
+        if not 1 <= self.heading_spacing <= MAX_HEADING_SPACING:
+            raise ConfigError(
+                f"heading_spacing must be 1 to {MAX_HEADING_SPACING} blank lines, "
+                f"not {describe(self.heading_spacing)}"
             )
 
     def with_overrides(self, **overrides: Any) -> LayoutSettings:
@@ -87,8 +175,14 @@ class Config:
         return dict(self.sections.get(name, {}))
 
 
+_TYPES = {"bool": bool, "int": int, "str": str, "PageText": PageText}
+
+
+_DEFAULTS = {f.name: f.default for f in fields(LayoutSettings)}
+
+
 def _expected_types() -> dict[str, type]:
-    return {f.name: (bool if f.type == "bool" else str) for f in fields(LayoutSettings)}
+    return {f.name: _TYPES[str(f.type)] for f in fields(LayoutSettings)}
 
 
 def config_from_mapping(data: Any, source: str = "config") -> Config:
@@ -107,8 +201,14 @@ def config_from_mapping(data: Any, source: str = "config") -> Config:
                 raise ConfigError(f"{source}: {key} must be a mapping, not {describe(value)}")
             sections[name] = value or {}
         elif name in types:
-            if not isinstance(value, types[name]):
-                kind = "true or false" if types[name] is bool else "text"
+            wanted = types[name]
+            if wanted is PageText:
+                default = _DEFAULTS.get(name, PageText())
+                layout[name] = default.with_slots(value, f"{source}: {key}")
+                continue
+            # YAML's true/false are ints to Python: a number setting takes no bool.
+            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+                kind = {bool: "true or false", int: "a whole number"}.get(wanted, "text")
                 raise ConfigError(f"{source}: {key} must be {kind}, not {describe(value)}")
             layout[name] = value
         else:

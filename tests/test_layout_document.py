@@ -275,3 +275,42 @@ def test_crowded_title_page_moves_the_title_up_to_fit() -> None:
     rows = [line.text for line in document.title_page.lines]
     assert rows.index("Crowded") < 15  # higher than the usual 3.5in, so nothing is cut
     assert [t for t in rows if t.startswith("Note")] == [f"Note {i}." for i in range(45)]
+
+
+WORD = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ'.-안녕", min_size=1, max_size=40)
+EXTENSION = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ .'", min_size=1, max_size=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(WORD, min_size=1, max_size=6),
+    st.lists(EXTENSION, max_size=3),
+    st.lists(WORD, min_size=1, max_size=6),
+    st.sampled_from(["letter", "a4"]),
+    st.booleans(),
+)
+def test_nothing_is_laid_out_past_the_text_area(
+    name: list[str], extensions: list[str], other: list[str], paper: str, dual: bool
+) -> None:
+    """Whatever the cue, heading or word lengths, every row of every element
+    starts at or after the action column and ends at or before the right edge."""
+    from fountainkit.layout.wrap import cells
+
+    cue = " ".join(name) + "".join(f" ({e.strip() or 'X'})" for e in extensions)
+    second = " ".join(other)
+    text = (
+        f"INT. {' '.join(name)} {second} - NIGHT\n\n{second}{second}{second}\n\n"
+        f"@{cue}\nHello {second}.\n\n@{second}{' ^' if dual else ''}\n({second} {second})\n"
+        f"Reply.\n\n> {second} {second}:\n"
+    )
+    document = lay(text, paper=paper, auto_contd=True)
+    profile = document.profile
+    for page in document.pages:
+        for line in page.lines:
+            for part in (line, line.right):
+                if part is None or not part.text:
+                    continue
+                assert part.column >= profile.action.column, part
+                assert part.column + cells(part.text) <= profile.right_edge, part
+            if line.right is not None and line.text and line.right.text:
+                assert line.column + cells(line.text) < line.right.column, line  # no collision

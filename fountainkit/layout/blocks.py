@@ -5,10 +5,11 @@ best split that fits in N rows, and the smallest head it could leave at a page
 bottom. The rules live here:
 
 - action splits only at a sentence end, with at least 2 lines on each side;
-- a speech splits only at a sentence end, with at least 2 lines of speech on
-  each side, ``(MORE)`` under the head and ``NAME (CONT'D)`` over the tail;
-  never right after a parenthetical;
-- dual dialogue splits both columns the same way;
+- a speech splits only at a sentence end, with at least 2 spoken lines on each
+  side (a parenthetical does not count), ``(MORE)`` under the head and
+  ``NAME (CONT'D)`` over the tail; never right after a parenthetical;
+- dual dialogue splits both columns the same way, and moves whole when a
+  column that has to split cannot keep 2 spoken lines on the page;
 - everything else (headings, cues, transitions, centered text) never splits.
 """
 
@@ -21,6 +22,16 @@ from fountainkit.layout.types import Line, blank
 
 MIN_ACTION_LINES = 2
 MIN_SPEECH_LINES = 2
+# The rows of a speech that count as spoken lines (a parenthetical or a note does not).
+SPOKEN = ("dialogue", "lyrics")
+
+
+def spoken_lines(lines: list[Line]) -> int:
+    return sum(1 for line in lines if line.kind in SPOKEN)
+
+
+def _spoken_flow_lines(flow: Flow) -> int:
+    return spoken_lines(flow_lines(flow))
 
 
 @dataclass
@@ -89,21 +100,31 @@ def action_block(flow: Flow, space_before: int, scene_index: int | None) -> Acti
 class Speech:
     """One speaker's cue and speech, with the rows a page break adds to it."""
 
-    cue: Line
+    cue: tuple[Line, ...]  # a long cue wraps onto several rows
     flow: Flow
-    contd_cue: Line
-    more: Line
+    contd_cue: tuple[Line, ...]
+    more: tuple[Line, ...]
     _options: list[tuple[list[Line], Flow]] | None = field(default=None, repr=False)
 
     def lines(self) -> list[Line]:
-        return [self.cue, *flow_lines(self.flow)]
+        return [*self.cue, *flow_lines(self.flow)]
+
+    def continued(self, tail: Flow) -> Speech:
+        """The speech after a page break: ``NAME (CONT'D)`` over ``tail``."""
+        return Speech(self.contd_cue, tail, self.contd_cue, self.more)
 
     def options(self) -> list[tuple[list[Line], Speech]]:
         if self._options is None:
-            self._options = splits(self.flow, MIN_SPEECH_LINES, MIN_SPEECH_LINES)
+            # Two spoken lines on each side: a parenthetical and one line above
+            # (MORE) is not a legal split.
+            self._options = [
+                (head, tail)
+                for head, tail in splits(self.flow, MIN_SPEECH_LINES, MIN_SPEECH_LINES)
+                if spoken_lines(head) >= MIN_SPEECH_LINES
+                and _spoken_flow_lines(tail) >= MIN_SPEECH_LINES
+            ]
         return [
-            ([self.cue, *head, self.more], Speech(self.contd_cue, tail, self.contd_cue, self.more))
-            for head, tail in self._options
+            ([*self.cue, *head, *self.more], self.continued(tail)) for head, tail in self._options
         ]
 
     def best_split(self, rows: int) -> tuple[list[Line], Speech] | None:
@@ -134,15 +155,21 @@ class DialogueBlock(Block):
         assert self.speech is not None
         return self.speech.min_head()
 
-    min_forced_rows = 3
+    @property
+    def min_forced_rows(self) -> int:  # type: ignore[override]
+        # The cue, two lines and (MORE).
+        assert self.speech is not None
+        return len(self.speech.cue) + MIN_SPEECH_LINES + len(self.speech.more)
 
     def force_split(self, rows: int) -> tuple[list[Line], Block]:
         speech = self.speech
         assert speech is not None
-        count = max(1, min(rows - 2, len(self.lines) - 2))
+        frame = len(speech.cue) + len(speech.more)
+        count = max(1, min(rows - frame, len(self.lines) - len(speech.cue) - 1))
         head, tail = cut_at_line(speech.flow, count)
-        rest = Speech(speech.contd_cue, tail, speech.contd_cue, speech.more)
-        return [speech.cue, *head, speech.more], dialogue_block(rest, 0, self.scene_index)
+        return [*speech.cue, *head, *speech.more], dialogue_block(
+            speech.continued(tail), 0, self.scene_index
+        )
 
 
 def dialogue_block(speech: Speech, space_before: int, scene_index: int | None) -> DialogueBlock:

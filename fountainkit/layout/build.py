@@ -16,7 +16,15 @@ from fountainkit.layout.blocks import (
 from fountainkit.layout.flow import Para, flow_lines
 from fountainkit.layout.profiles import DualSlots, PageProfile
 from fountainkit.layout.types import Line, text_runs
-from fountainkit.layout.wrap import cells, join_text, normalise_runs, slice_runs, wrap_runs
+from fountainkit.layout.wrap import (
+    cells,
+    ends_sentence,
+    join_text,
+    normalise_runs,
+    slice_runs,
+    wrap_offsets,
+    wrap_runs,
+)
 from fountainkit.model import (
     Action,
     Boneyard,
@@ -46,6 +54,67 @@ PAGE_BREAK = "page_break"
 
 def _italic(runs: Text) -> Text:
     return tuple(Run(r.text, r.bold, True, r.underline, r.kind) for r in runs)
+
+
+def heading_runs(runs: Text, *, bold: bool = False, underline: bool = False) -> Text:
+    """A scene heading as printed: in capitals whatever the case typed (the source
+    keeps its case), bold and underlined when the settings ask for it."""
+    return tuple(
+        Run(r.text.upper(), r.bold or bold, r.italic, r.underline or underline, r.kind)
+        for r in runs
+    )
+
+
+# An extension in a cue: "(V.O.)", "(ON THE PHONE)"; the rest of the cue is the name.
+_EXTENSION = re.compile(r"\([^()]*\)")
+
+
+def cue_lines(text: str, width: int) -> list[str]:
+    """A cue wrapped into lines of at most ``width`` cells.
+
+    A cue that fits stays on one line. A longer one keeps the name together
+    where it can and moves whole extensions to the next line
+    (``MRS. HENDERSON'S NEXT-DOOR NEIGHBOUR`` / ``(O.S.) (CONT'D)``); a name or
+    extension wider than the column is wrapped at its spaces, or cut.
+    """
+    if cells(text) <= width:
+        return [text]
+    first = _EXTENSION.search(text)
+    name = text[: first.start()] if first else text
+    units = [name.strip(), *_EXTENSION.findall(text[len(name) :])]
+    tail = _EXTENSION.sub(" ", text[len(name) :]).split()
+    units.extend(tail)  # anything after the extensions that is not one (never dropped)
+    lines: list[str] = []
+    for unit in filter(None, units):
+        pieces = (
+            [unit[a:b] for a, b in wrap_offsets(unit, width)] if cells(unit) > width else [unit]
+        )
+        for piece in pieces:
+            if lines and cells(lines[-1]) + 1 + cells(piece) <= width:
+                lines[-1] = f"{lines[-1]} {piece}"
+            else:
+                lines.append(piece)
+    return lines
+
+
+# A shot: a one-line action paragraph in capitals that names what the camera
+# sees next (ON WILL AND SANDRA, ANGLE ON THE DOOR, CLOSE ON HER HANDS).
+_SHOT_WORDS = re.compile(
+    r"^(ANGLE|ON|CLOSE|CLOSEUP|CLOSE-UP|EXTREME|WIDE|MEDIUM|TIGHT|FULL|TWO|THREE|POV|"
+    r"REVERSE|OVER|INSERT|BACK|INTERCUT|ESTABLISHING|AERIAL|TRACKING|MOVING|HIGH|LOW|"
+    r"FAVOR|FAVORING|FAVOURING|SERIES|MONTAGE|PAN|ZOOM|DOLLY|CRANE|PUSH|PULL|NEW|ANOTHER|"
+    r"UNDERWATER|SPLIT|SUPER|TITLE|FLASHBACK|END)\b"
+)
+
+
+def is_shot(text: str) -> bool:
+    """Whether an action paragraph is a shot line, which must not end a page:
+    all in capitals, and either a known camera phrase or not a sentence."""
+    stripped = text.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) < 2 or any(c.islower() for c in letters):
+        return False
+    return bool(_SHOT_WORDS.match(stripped)) or not ends_sentence(stripped)
 
 
 class BlockBuilder:
@@ -82,7 +151,12 @@ class BlockBuilder:
     def heading(self, scene: Scene, scene_index: int) -> None:
         self.last_speaker = None
         slot = self.profile.action
-        runs = self.runs(scene.heading.runs)
+        settings = self.settings
+        runs = heading_runs(
+            self.runs(scene.heading.runs),
+            bold=settings.heading_bold,
+            underline=settings.heading_underline,
+        )
         lines = [
             Line("scene_heading", slot.column, part, scene_index, scene.heading)
             for part in wrap_runs(runs, slot.width)
@@ -92,7 +166,7 @@ class BlockBuilder:
             first = lines[0]
             lines[0] = Line(first.kind, first.column, first.runs, scene_index, first.source, number)
         self.blocks.append(
-            Block("scene_heading", lines, self.profile.heading_space_before, scene_index, True)
+            Block("scene_heading", lines, settings.heading_spacing, scene_index, True)
         )
 
     def element(self, element: object, scene_index: int | None) -> None:
@@ -138,8 +212,12 @@ class BlockBuilder:
             Para("action", slot.column, slot.width, self.runs(line), action, scene_index)
             for line in action.lines
         )
-        if flow:
-            self.blocks.append(action_block(flow, 1, scene_index))
+        if not flow:
+            return
+        block = action_block(flow, 1, scene_index)
+        # A shot line is kept with what follows it, like a heading.
+        block.keep_with_next = len(flow) == 1 and len(block.lines) == 1 and is_shot(flow[0].text)
+        self.blocks.append(block)
 
     def lyrics(self, lyrics: Lyrics, scene_index: int | None) -> None:
         slot = self.profile.action
@@ -280,11 +358,20 @@ class BlockBuilder:
                     )
                 )
         contd_text = cue_text if has_contd else f"{cue_text} {self.settings.contd}"
-        column = character_slot.column
-        cue = Line("character", column, text_runs(cue_text), scene_index, dialogue.character)
-        contd = Line("character", column, text_runs(contd_text), scene_index, dialogue)
-        more = Line("more", column, text_runs(self.settings.more), scene_index, dialogue)
-        return Speech(cue, tuple(paras), contd, more)
+        column, width = character_slot.column, character_slot.width
+
+        def rows(kind: str, text: str, source: object) -> tuple[Line, ...]:
+            return tuple(
+                Line(kind, column, text_runs(part), scene_index, source)
+                for part in cue_lines(text, width)
+            )
+
+        return Speech(
+            rows("character", cue_text, dialogue.character),
+            tuple(paras),
+            rows("character", contd_text, dialogue),
+            rows("more", self.settings.more, dialogue),
+        )
 
     def dialogue(self, dialogue: Dialogue, scene_index: int | None) -> None:
         cue_text, has_contd = self.cue_text(dialogue, scene_index)

@@ -52,8 +52,6 @@ class PageProfile:
     dialogue: Slot
     dual_left: DualSlots
     dual_right: DualSlots
-    # Blank lines printed before a scene heading (suppressed at a page top).
-    heading_space_before: int = 1
 
     @property
     def right_edge(self) -> int:
@@ -67,13 +65,14 @@ class PageProfile:
         return self.lines_per_page
 
 
-def _dual(base: int) -> DualSlots:
-    # Each half of the action area is 30 columns; dialogue keeps a one column
-    # gutter on each side so the halves never touch.
+def _dual(base: int, half: int) -> DualSlots:
+    # Each half of the action area is ``half`` columns wide; every slot ends
+    # inside it and dialogue keeps a one column gutter on each side, so the
+    # halves never touch and the right one never passes the action's edge.
     return DualSlots(
-        character=Slot(base + 8, 22),
-        parenthetical=Slot(base + 4, 24),
-        dialogue=Slot(base + 1, 28),
+        character=Slot(base + 8, half - 8),
+        parenthetical=Slot(base + 4, half - 6),
+        dialogue=Slot(base + 1, half - 2),
     )
 
 
@@ -88,8 +87,8 @@ LETTER = PageProfile(
     character=Slot(37, 38),
     parenthetical=Slot(31, 26),
     dialogue=Slot(25, 35),
-    dual_left=_dual(15),
-    dual_right=_dual(46),
+    dual_left=_dual(15, 30),
+    dual_right=_dual(46, 30),
 )
 
 # A4 is 0.23in narrower and 0.69in taller than Letter: the same indents, a
@@ -105,8 +104,8 @@ A4 = PageProfile(
     character=Slot(37, 36),
     parenthetical=Slot(31, 26),
     dialogue=Slot(25, 35),
-    dual_left=_dual(15),
-    dual_right=_dual(44),
+    dual_left=_dual(15, 29),
+    dual_right=_dual(44, 29),
 )
 
 PROFILES: dict[str, PageProfile] = {LETTER.name: LETTER, A4.name: A4}

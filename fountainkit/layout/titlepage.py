@@ -2,7 +2,8 @@
 
 Title, credit, author(s) and source centred from about a third of the way
 down; contact details at the lower left; draft date, date, notes and
-copyright at the lower right. Keys not in that list are not printed.
+copyright at the lower right, each block keeping its lines as typed (see
+``_lower_rows``). Keys not in that list are not printed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ TITLE_ROW = 15
 CENTRED_KEYS = (("title", 0), ("credit", 3), ("author", 1), ("authors", 1), ("source", 3))
 LOWER_LEFT_KEYS = ("contact",)
 LOWER_RIGHT_KEYS = ("draft date", "date", "notes", "copyright")
+# Columns between the contact block and the right-hand block when side by side.
+BLOCK_GUTTER = 3
 
 
 def _entry_lines(title_page: TitlePage, key: str, width: int) -> list[Text]:
@@ -48,29 +51,52 @@ def _centred_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | No
     return rows
 
 
+def _block(title_page: TitlePage, keys: tuple[str, ...], width: int) -> list[Text]:
+    """The entries under ``keys`` wrapped at ``width``, a blank row between entries."""
+    rows: list[Text] = []
+    for key in keys:
+        lines = _entry_lines(title_page, key, width)
+        if lines and rows:
+            rows.append(())
+        rows.extend(lines)
+    return rows
+
+
+def _widest(rows: list[Text]) -> int:
+    return max((cells(join_text(r)) for r in rows), default=0)
+
+
 def _lower_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | None]:
-    """Contact at the left and dates/notes at the right, bottom-aligned, row by row."""
+    """Contact at the lower left, dates and notes at the lower right, bottom-aligned.
+
+    Writers type these blocks line by line (an address, a phone number, a note),
+    so each keeps its lines as typed whenever the two fit side by side. When
+    they do not, the right-hand block goes above the contact block instead of
+    squeezing both: each then has the room it needs, up to
+    ``RIGHT_BLOCK_WIDTH`` for the right one and the whole line for the contact.
+    """
     action = profile.action
-    half = action.width // 2
-    left = [r for key in LOWER_LEFT_KEYS for r in _entry_lines(title_page, key, half)]
-    right: list[Text] = []
-    for key in LOWER_RIGHT_KEYS:
-        lines = _entry_lines(title_page, key, half)
-        if lines and right:
-            right.append(())
-        right.extend(lines)
+    full = action.width
+    left = _block(title_page, LOWER_LEFT_KEYS, full)
+    right = _block(title_page, LOWER_RIGHT_KEYS, full)
+    side_by_side = not left or not right or _widest(left) + BLOCK_GUTTER + _widest(right) <= full
     # The lower-right block is left-aligned on its own edge, flush with the right margin.
-    right_column = profile.right_edge - max((cells(join_text(r)) for r in right), default=0)
-    height = max(len(left), len(right))
-    left = [()] * (height - len(left)) + left
-    right = [()] * (height - len(right)) + right
+    right_column = profile.right_edge - _widest(right)
     rows: list[Line | None] = []
-    for left_runs, right_runs in zip(left, right, strict=True):
-        right_line = Line("title", right_column, right_runs) if right_runs else None
-        if left_runs:  # contact on the left, date on the right: one row, two texts
-            rows.append(Line("title", action.column, left_runs, right=right_line))
-        else:
-            rows.append(right_line)
+    if side_by_side:
+        height = max(len(left), len(right))
+        left = [()] * (height - len(left)) + left
+        right = [()] * (height - len(right)) + right
+        for left_runs, right_runs in zip(left, right, strict=True):
+            right_line = Line("title", right_column, right_runs) if right_runs else None
+            if left_runs:  # contact on the left, date on the right: one row, two texts
+                rows.append(Line("title", action.column, left_runs, right=right_line))
+            else:
+                rows.append(right_line)
+        return rows
+    rows.extend(Line("title", right_column, runs) if runs else None for runs in right)
+    rows.append(None)
+    rows.extend(Line("title", action.column, runs) if runs else None for runs in left)
     return rows
 
 

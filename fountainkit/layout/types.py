@@ -65,10 +65,15 @@ def text_runs(text: str, *, bold: bool = False, italic: bool = False) -> Text:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A printed page. ``number`` is the printed page number (the title page is 0)."""
+    """A printed page. ``number`` counts script pages from 1 (the title page is 0)."""
 
     number: int
     lines: list[Line]
+
+    @property
+    def label(self) -> str:
+        """The page number as printed and shown by PDF viewers (/PageLabels)."""
+        return str(self.number)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,12 @@ whose font fallback and text shaping draw them.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 import pydyf
 
+from fountainkit.layout.furniture import WATERMARK_GREY, watermark_placement
 from fountainkit.layout.profiles import COLUMN_INCHES, PageProfile
 from fountainkit.layout.wrap import cells
 from fountainkit.pdf.fallback import fallback_for, find_font
@@ -47,6 +49,7 @@ MIXED_PRODUCER = "fountainkit (direct grid painter and WeasyPrint)"
 # baseline, 0.75pt thick.
 UNDERLINE_DROP = 1.125
 UNDERLINE_THICKNESS = 0.75
+WATERMARK_STYLE = (True, False)  # bold
 
 
 def _style(classes: str) -> Style:
@@ -68,13 +71,11 @@ def face_for(char: str, style: Style) -> Face | None:
 def can_paint(view: PageView) -> bool:
     """Whether the direct painter can draw every character on the page."""
     covered = covered_characters()
-    for row in view.rows:
-        for segment in row:
-            text = segment.text
-            if text and not covered.issuperset(text):
-                style = _style(segment.classes)
-                if any(face_for(char, style) is None for char in set(text) - covered):
-                    return False
+    pieces = [(segment.text, _style(segment.classes)) for row in view.rows for segment in row]
+    pieces.append((view.watermark, WATERMARK_STYLE))
+    for text, style in pieces:
+        if text and any(face_for(char, style) is None for char in set(text) - covered):
+            return False
     return True
 
 
@@ -110,12 +111,13 @@ def _number(value: float) -> bytes:
     return f"{value:.4f}".rstrip("0").rstrip(".").encode("ascii")
 
 
-def _baseline_below_row_top() -> float:
-    """Where a 12pt line box puts the baseline: half the leading, then the ascent."""
+def _baseline_below_row_top(size: float = FONT_SIZE) -> float:
+    """Where a line box as tall as the font size puts the baseline: half the
+    leading, then the ascent (12pt text on a 12pt row, or the watermark)."""
     facts = faces()[(False, False)].facts
-    ascent = facts.ascent * FONT_SIZE / facts.units_per_em
-    content = (facts.ascent - facts.descent) * FONT_SIZE / facts.units_per_em
-    return (ROW_POINTS - content) / 2 + ascent
+    ascent = facts.ascent * size / facts.units_per_em
+    content = (facts.ascent - facts.descent) * size / facts.units_per_em
+    return (size - content) / 2 + ascent
 
 
 class _PagePainter:
@@ -128,13 +130,17 @@ class _PagePainter:
         self.rules: list[bytes] = []
         self.font: str | None = None
         self.render_mode = 0
+        self.profile = profile
         self.height = profile.height_in * POINTS_PER_INCH
         self.first_row_top = profile.page_number_top_in * POINTS_PER_INCH
         self.cell = COLUMN_INCHES * POINTS_PER_INCH
         self.baseline = _baseline_below_row_top()
 
     def paint(self, view: PageView, page_index: int) -> tuple[list[bytes], list[Bookmark]]:
-        self.operators, self.rules, self.font, self.render_mode = [b"BT"], [], None, 0
+        # The watermark first, under the text.
+        self.operators = self._watermark(view.watermark) if view.watermark else []
+        self.operators.append(b"BT")
+        self.rules, self.font, self.render_mode = [], None, 0
         bookmarks: list[Bookmark] = []
         for row_index, row in enumerate(view.rows):
             top = self.first_row_top + row_index * ROW_POINTS
@@ -208,16 +214,8 @@ class _PagePainter:
         start = x
         y = _number(baseline)
         for face, run in runs:
-            name = self.fonts.resource_name(face)
-            if name != self.font:
-                self.operators.append(b"/" + name.encode() + b" " + _number(FONT_SIZE) + b" Tf")
-                self.font = name
+            self._select(face, FONT_SIZE)
             fallback = face.fallback
-            mode = 2 if fallback is not None and fallback.synthetic_bold else 0
-            if mode != self.render_mode:
-                # Fill and stroke: fontconfig's synthetic emboldening of a face without bold.
-                self.operators.append(b"2 Tr 0.36 w" if mode else b"0 Tr")
-                self.render_mode = mode
             # fontconfig slants a face without italic by a 0.2 shear.
             shear = b"0.2" if fallback is not None and fallback.synthetic_oblique else b"0"
             self.operators.append(b"1 0 " + shear + b" 1 " + _number(x) + b" " + y + b" Tm")
@@ -227,6 +225,43 @@ class _PagePainter:
         if underlined:
             self.rules.append(self._underline(start, baseline, x - start))
         return x, runs[-1][0]
+
+    def _select(self, face: Face, size: float) -> None:
+        """Make ``face`` at ``size`` the current font, with its synthetic bold."""
+        name = self.fonts.resource_name(face)
+        if name != self.font:
+            self.operators.append(b"/" + name.encode() + b" " + _number(size) + b" Tf")
+            self.font = name
+        fallback = face.fallback
+        mode = 2 if fallback is not None and fallback.synthetic_bold else 0
+        if mode != self.render_mode:
+            # Fill and stroke: fontconfig's synthetic emboldening of a face without bold.
+            self.operators.append(b"2 Tr 0.36 w" if mode else b"0 Tr")
+            self.render_mode = mode
+
+    def _watermark(self, text: str) -> list[bytes]:
+        """Light bold text along the page's diagonal, centred (see watermark_placement)."""
+        place = watermark_placement(text, self.profile)
+        runs = _runs(text, WATERMARK_STYLE)
+        scale = place.size / 1000
+        width = sum(face.advance(char) for face, run in runs for char in run) * scale
+        cos, sin = math.cos(place.angle), math.sin(place.angle)
+        # The baseline's start: the text's box is centred on the page, then turned.
+        below_centre = _baseline_below_row_top(place.size) - place.size / 2
+        x = place.page_width / 2 - cos * width / 2 + sin * below_centre
+        y = place.page_height / 2 - sin * width / 2 - cos * below_centre
+        self.operators, self.font, self.render_mode = [], None, 0
+        self.operators += [b"q", _number(WATERMARK_GREY) + b" g", b"BT"]
+        turn = b" ".join(map(_number, (cos, sin, -sin, cos)))
+        for face, run in runs:
+            self._select(face, place.size)
+            self.operators.append(turn + b" " + _number(x) + b" " + _number(y) + b" Tm")
+            self.operators.append(self.fonts.encode(face, run) + b" Tj")
+            advance = sum(face.advance(char) for char in run) * scale
+            x, y = x + cos * advance, y + sin * advance
+        self.operators += [b"ET", b"Q"]
+        operators, self.font, self.render_mode = self.operators, None, 0
+        return operators
 
     def _underline(self, x: float, baseline: float, width: float) -> bytes:
         """A filled rule ``width`` points long from ``x``, under the baseline at ``baseline``."""

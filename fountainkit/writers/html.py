@@ -10,6 +10,8 @@ page through Jinja2 autoescaping.
 from __future__ import annotations
 
 import base64
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,6 +19,16 @@ from pathlib import Path
 import jinja2
 
 from fountainkit.layout import Document, Line, Page
+from fountainkit.layout.furniture import (
+    MAX_FURNITURE_ROWS,
+    SLOT_GAP,
+    Piece,
+    expand,
+    footer_first_row,
+    margin_number_pieces,
+    slot_pieces,
+    watermark_placement,
+)
 from fountainkit.layout.profiles import PageProfile
 from fountainkit.layout.wrap import cells, join_text
 from fountainkit.model import Run, Scene, Screenplay, Section
@@ -36,9 +48,8 @@ FONT_FACES = (
 # Rows above the first script row: the page number sits 0.5in from the top,
 # the script starts at the 1in top margin, 3 rows (0.5in) lower.
 HEADER_ROWS = 3
-SCENE_NUMBER_LEFT_COLUMN = 8
 # Courier Prime covers Latin up to Latin Extended-B; past that, fallback fonts draw.
-_LAST_COURIER_CODEPOINT = 0x024F  # 0.8in from the left edge, clear of the 1.5in margin
+_LAST_COURIER_CODEPOINT = 0x024F
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +66,13 @@ class Segment:
 
 @dataclass(slots=True)
 class PageView:
+    """One page as the painters see it: rows of segments on the grid, from the
+    header row (0.5in from the top) down, and the text of its watermark."""
+
     number: int
     rows: list[list[Segment]] = field(default_factory=list)
     is_title: bool = False
+    watermark: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,16 @@ class FontFace:
     url: str
     weight: str
     style: str
+
+
+def _title_entry(screenplay: Screenplay, *keys: str) -> str:
+    """The first of ``keys`` the title page has, on one line ("" when none)."""
+    title_page = screenplay.title_page
+    for key in keys:
+        found = title_page.get(key) if title_page else None
+        if found is not None and found.text.strip():
+            return " ".join(found.text.split())
+    return ""
 
 
 def _classes(run: Run) -> str:
@@ -142,58 +167,146 @@ def _scene_label(line: Line) -> str:
 
 def page_views(screenplay: Screenplay, document: Document) -> list[PageView]:
     """Every page (title page first) as rows of styled segments."""
-    profile = document.profile
-    mode = document.settings.scene_numbers
     outline = _Outline(screenplay)
     bookmarked: set[int] = set()
+    values = furniture_values(screenplay, document)
     views: list[PageView] = []
     for title_page in document.title_pages:
-        views.append(_page_view(title_page, profile, mode, outline, bookmarked, True))
+        views.append(_page_view(title_page, document, outline, bookmarked, None))
     for page in document.pages:
-        views.append(_page_view(page, profile, mode, outline, bookmarked, False))
+        views.append(_page_view(page, document, outline, bookmarked, values))
     return views
+
+
+def furniture_values(screenplay: Screenplay, document: Document) -> dict[str, str]:
+    """What the header and footer placeholders stand for, the page number aside."""
+    settings = document.settings
+    meta = metadata(screenplay)
+    draft_date = settings.draft_date or _title_entry(screenplay, "draft date", "date")
+    revision = " ".join(part for part in (settings.revision, draft_date) if part)
+    return {
+        "title": meta["title"],
+        "author": meta["author"],
+        "draft_date": draft_date,
+        "revision": revision if settings.revision else "",
+        "pages": str(document.page_count),
+    }
+
+
+class _Rows:
+    """A page's rows. Text and bookmarks may be added to any row in any order
+    (script text, margin numbers, header pieces); each row is written out left
+    to right at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[list[tuple[int, int, Callable[[_RowWriter], None]]]] = []
+
+    def _add(self, row: int, column: int, write: Callable[[_RowWriter], None]) -> None:
+        while len(self.items) <= row:
+            self.items.append([])
+        items = self.items[row]
+        items.append((column, len(items), write))
+
+    def text(self, row: int, runs: tuple[Run, ...], column: int) -> None:
+        if runs:
+            self._add(row, column, lambda writer: writer.text(runs, column))
+
+    def bookmark(self, row: int, level: int, label: str, column: int) -> None:
+        self._add(row, column, lambda writer: writer.bookmark(level, label, column))
+
+    def pieces(self, pieces: list[Piece], first_row: int) -> None:
+        for piece in pieces:
+            self.text(first_row + piece.row, (Run(piece.text),), piece.column)
+
+    def touch(self, row: int) -> None:
+        """Make sure rows up to ``row`` exist (empty ones included)."""
+        while len(self.items) <= row:
+            self.items.append([])
+
+    def segments(self) -> list[list[Segment]]:
+        out = []
+        for items in self.items:
+            writer = _RowWriter()
+            for _column, _order, write in sorted(items, key=lambda item: item[:2]):
+                write(writer)
+            out.append(writer.segments)
+        return out
 
 
 def _page_view(
     page: Page,
-    profile: PageProfile,
-    mode: str,
+    document: Document,
     outline: _Outline,
     bookmarked: set[int],
-    is_title: bool,
+    values: dict[str, str] | None,
 ) -> PageView:
-    view = PageView(page.number, is_title=is_title)
-    header = _RowWriter()
-    if not is_title and page.number > 1:
-        label = f"{page.number}."
-        header.text((Run(label),), profile.right_edge - len(label))
-    view.rows.append(header.segments)
-    view.rows.extend([] for _ in range(HEADER_ROWS - 1))
-    for line in page.lines:
-        row = _RowWriter()
+    """One page's rows; ``values`` are the furniture's (None on a title page)."""
+    profile = document.profile
+    settings = document.settings
+    mode = settings.scene_numbers
+    view = PageView(page.number, is_title=values is None, watermark=settings.watermark)
+    rows = _Rows()
+    rows.touch(HEADER_ROWS - 1)
+    if values is not None:
+        _furniture(rows, page, document, values)
+    for index, line in enumerate(page.lines):
+        row_index = HEADER_ROWS + index
+        rows.touch(row_index)
         heading_start = (
             line.kind == "scene_heading"
             and line.scene_index is not None
             and line.scene_index not in bookmarked
         )
         if line.scene_number and mode in ("left", "both"):
-            number = line.scene_number
-            column = min(SCENE_NUMBER_LEFT_COLUMN, profile.action.column - len(number) - 1)
-            row.text((Run(number),), max(column, 0))
+            rows.pieces(margin_number_pieces(line.scene_number, "left", profile), row_index)
         if heading_start:
-            index = line.scene_index
-            assert index is not None
-            bookmarked.add(index)
-            for section in outline.before_scene.get(index, []):
-                row.bookmark(min(section.level, 6), section.title.strip(), line.column)
-            row.bookmark(outline.scene_level.get(index, 1), _scene_label(line), line.column)
-        row.text(line.runs, line.column)
+            scene = line.scene_index
+            assert scene is not None
+            bookmarked.add(scene)
+            for section in outline.before_scene.get(scene, []):
+                rows.bookmark(row_index, min(section.level, 6), section.title.strip(), line.column)
+            label = _scene_label(line)
+            rows.bookmark(row_index, outline.scene_level.get(scene, 1), label, line.column)
+        rows.text(row_index, line.runs, line.column)
         if line.right is not None:
-            row.text(line.right.runs, line.right.column)
+            rows.text(row_index, line.right.runs, line.right.column)
         if line.scene_number and mode in ("right", "both"):
-            row.text((Run(line.scene_number),), profile.right_edge + 1)
-        view.rows.append(row.segments)
+            rows.pieces(margin_number_pieces(line.scene_number, "right", profile), row_index)
+    view.rows = rows.segments()
     return view
+
+
+def _furniture(rows: _Rows, page: Page, document: Document, values: dict[str, str]) -> None:
+    """The header row(s) with the page number, and the footer row(s)."""
+    profile = document.profile
+    settings = document.settings
+    values = {**values, "page": page.label}
+    first, end = profile.action.column, profile.right_edge
+    number = expand(settings.page_numbers, values) if page.number > 1 else ""
+    if number:
+        rows.pieces([Piece(0, end - cells(number), number)], 0)
+    # The right slot ends before the widest page number, on every page alike.
+    widest = cells(expand(settings.page_numbers, {**values, "page": str(document.page_count)}))
+    header_end = end - (widest + SLOT_GAP if widest else 0)
+    header = settings.header
+    texts = (
+        expand(header.left, values),
+        expand(header.center, values),
+        expand(header.right, values),
+    )
+    rows.pieces(slot_pieces(texts, first, header_end, "header"), 0)
+    footer = settings.footer
+    if not footer.is_empty():
+        texts = (
+            expand(footer.left, values),
+            expand(footer.center, values),
+            expand(footer.right, values),
+        )
+        pieces = slot_pieces(texts, first, end, "footer")
+        if pieces:
+            used = 1 + max(piece.row for piece in pieces)
+            start = footer_first_row(profile, profile.page_number_top_in)
+            rows.pieces(pieces, start + MAX_FURNITURE_ROWS - used)
 
 
 def font_faces(embed: bool) -> list[FontFace]:
@@ -224,22 +337,28 @@ def _environment() -> jinja2.Environment:
 
 def metadata(screenplay: Screenplay) -> dict[str, str]:
     """Document metadata from the title page (title, author, and the rest)."""
-    title_page = screenplay.title_page
-
-    def entry(*keys: str) -> str:
-        for key in keys:
-            found = title_page.get(key) if title_page else None
-            if found is not None and found.text.strip():
-                return " ".join(found.text.split())
-        return ""
-
-    draft = entry("draft date", "date")
+    draft = _title_entry(screenplay, "draft date", "date")
     return {
         "title": screenplay.title() or "Untitled screenplay",
-        "author": entry("author", "authors"),
+        "author": _title_entry(screenplay, "author", "authors"),
         # PDF "Subject": what the document is, with its draft when the title page gives one.
         "description": f"Screenplay, draft of {draft}" if draft else "Screenplay",
     }
+
+
+def _watermark_style(text: str, profile: PageProfile) -> str:
+    """The CSS box of a watermark: its line centred on the page, turned about its
+    centre (the direct painter draws the same, see ``watermark_placement``)."""
+    if not text:
+        return ""
+    place = watermark_placement(text, profile)
+    left = (place.page_width - place.width) / 2
+    top = (place.page_height - place.size) / 2
+    return (
+        f"left: {left:.2f}pt; top: {top:.2f}pt; width: {place.width:.2f}pt; "
+        f"font-size: {place.size:.2f}pt; line-height: {place.size:.2f}pt; "
+        f"transform: rotate({-math.degrees(place.angle):.4f}deg)"
+    )
 
 
 def render_html(screenplay: Screenplay, document: Document, *, embed_fonts: bool = True) -> str:
@@ -257,12 +376,14 @@ def pages_html(
 ) -> str:
     """The standalone HTML of some pages (``page_views`` output, whole or in part)."""
     stylesheet = (template_dir() / STYLESHEET).read_text(encoding="utf-8")
+    watermarks = {view.watermark: _watermark_style(view.watermark, profile) for view in views}
     return (
         _environment()
         .get_template(TEMPLATE)
         .render(
             meta=meta,
             pages=views,
+            watermarks=watermarks,
             fonts=font_faces(embed_fonts),
             page_width=f"{profile.width_in}in",
             page_height=f"{profile.height_in}in",
