@@ -27,6 +27,8 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
     pdf:                      # read by the pdf command
       engine: direct          # direct (default) | weasyprint
       jobs: 2                 # processes WeasyPrint paints with
+    schedule:                 # read by the schedule command (docs/schedule.md)
+      drop_after: 10
 
 Command-line options override the file. ``load_config`` rejects unknown keys
 and wrong types with a one-line ``ConfigError`` naming the key, so a typo never
@@ -54,7 +56,7 @@ MAX_HEADING_SPACING = 3
 PDF_ENGINES = ("direct", "weasyprint")
 
 # Top-level mappings owned by other commands: kept as raw data for them.
-PASS_THROUGH_SECTIONS = ("breakdown", "pdf")
+PASS_THROUGH_SECTIONS = ("breakdown", "pdf", "schedule")
 
 
 class ConfigError(ValueError):

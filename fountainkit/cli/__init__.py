@@ -26,6 +26,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Print the scene tree as JSON or YAML.",
     ),
     "breakdown": ("fountainkit.cli.breakdown", "breakdown_command", "Per-scene breakdown."),
+    "schedule": (
+        "fountainkit.cli.schedule",
+        "schedule_command",
+        "Stripboard, one-liner and day-out-of-days; --suggest a schedule.",
+    ),
 }
 
 
