@@ -9,21 +9,20 @@ section, and the options here override them.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from fountainkit.cli.common import (
-    CommandError,
-    encoding_option,
-    load_text,
-    reports_errors,
-    script_argument,
-    write_atomically,
-)
+from fountainkit.cli.common import CommandError, reports_errors
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenplay, script_argument
 from fountainkit.cli.layout_options import layout_options, settings_from_options
+from fountainkit.cli.outputs import (
+    announce,
+    output_option,
+    plan_outputs,
+    writing_options,
+)
 from fountainkit.config import ConfigError, load_config
 from fountainkit.production.reports import FORMATS, REPORTS
 
@@ -58,13 +57,7 @@ from fountainkit.production.reports import FORMATS, REPORTS
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write here (default: standard output; '-' for standard output).",
-)
+@output_option("Write here (default: standard output; '-' says so).")
 @click.option(
     "--pages-per-day",
     type=click.FloatRange(min=0.125),
@@ -78,39 +71,35 @@ from fountainkit.production.reports import FORMATS, REPORTS
     help="DOOD: days off between two work days that make a drop/pick-up "
     "instead of holds (default 10; 0: never drop).",
 )
-@click.option(
-    "--force",
-    is_flag=True,
-    help="With --suggest: replace an existing schedule file.",
-)
 @layout_options
 @encoding_option
+@writing_options
 @reports_errors
 def schedule_command(
-    script: Path,
+    script: ScriptSource,
     days_path: Path | None,
     suggest: bool,
     report: str,
     fmt: str,
-    output: Path | None,
+    output: str | None,
     pages_per_day: float | None,
     drop_after: int | None,
-    force: bool,
     encoding: str | None,
+    force: bool,
+    verbose: bool,
     **layout: Any,
 ) -> None:
     """Shooting schedule reports for SCRIPT from a schedule file (--days), or a suggested
-    schedule file (--suggest).
+    schedule file (--suggest). SCRIPT '-' reads standard input.
 
     \b
     fountainkit schedule script.fountain --suggest -o days.yaml
     fountainkit schedule script.fountain --days days.yaml --report dood -f pdf -o dood.pdf
+
+    With --suggest, --force also lets an existing schedule file be replaced.
     """
     if suggest == (days_path is not None):
         raise click.UsageError("give either --days FILE (for a report) or --suggest")
-    if output is not None and str(output) == "-":
-        output = None
-    _refuse_inputs_as_output(output, script, days_path, layout.get("config_path"))
 
     from fountainkit.production.settings import ScheduleSettings
 
@@ -118,18 +107,28 @@ def schedule_command(
     config_path = layout.get("config_path")
     try:
         config = load_config(config_path)
-        section = config.section("schedule")
-        breakdown_section = config.section("breakdown")
-        if drop_after is not None:
-            section["drop_after"] = drop_after
-        if pages_per_day is not None:
-            section["pages_per_day"] = pages_per_day
-        settings = ScheduleSettings.from_mapping(section)
     except ConfigError as exc:
         raise CommandError(str(exc)) from None
+    section = config.section("schedule")
+    if drop_after is not None:
+        section["drop_after"] = drop_after
+    if pages_per_day is not None:
+        section["pages_per_day"] = pages_per_day
+    try:
+        settings = ScheduleSettings.from_mapping(section)
     except ValueError as exc:
         raise CommandError(f"{config_path or 'settings'}: schedule: {exc}") from None
 
+    fmt = "yaml" if suggest else fmt.lower()
+    [target] = plan_outputs(
+        (script,),
+        output,
+        f".{fmt}",
+        force=force,
+        prints_by_default=True,
+        binary=fmt == "pdf",
+        also_read=(config_path, days_path),
+    )
     plan = None
     if days_path is not None:
         from fountainkit.production.schedule_file import ScheduleFileError, load_schedule_file
@@ -138,10 +137,18 @@ def schedule_command(
             plan = load_schedule_file(days_path)
         except ScheduleFileError as exc:
             raise CommandError(str(exc)) from None
+    elif target.path is not None and target.path.exists() and not force:
+        raise CommandError(
+            f"{target.label}: already exists; a schedule file is edited by hand, "
+            "so it is replaced only with --force"
+        )
 
-    strips = _script_strips(script, encoding, layout_settings, breakdown_section, config_path)
+    strips = _script_strips(
+        script, encoding, layout_settings, config.section("breakdown"), config_path
+    )
     if plan is None:
-        _write_suggestion(script, strips, settings, output, force)
+        target.write(_suggestion(script, strips, settings))
+        announce(target, verbose)
         return
 
     from fountainkit.production.reports import render
@@ -152,7 +159,6 @@ def schedule_command(
         for message in schedule.errors[:-1]:
             click.echo(f"fountainkit: error: {message}", err=True)
         raise CommandError(schedule.errors[-1])
-    fmt = fmt.lower()
     try:
         result = render(schedule, report.lower(), fmt, settings, paper=layout_settings.paper)
     except Exception as exc:  # a renderer failure is one line, never a traceback
@@ -161,11 +167,12 @@ def schedule_command(
         raise CommandError(f"PDF render failed: {exc}") from None
     for warning in schedule.warnings:
         click.echo(f"fountainkit: warning: {warning}", err=True)
-    _emit(result, output)
+    target.write(result)
+    announce(target, verbose)
 
 
 def _script_strips(
-    script: Path,
+    script: ScriptSource,
     encoding: str | None,
     layout_settings: Any,
     breakdown_section: dict[str, Any],
@@ -174,21 +181,18 @@ def _script_strips(
     from fountainkit.breakdown.core import breakdown
     from fountainkit.breakdown.settings import BreakdownSettings
     from fountainkit.production.from_breakdown import strips_from_breakdown
-    from fountainkit.syntax.parse import parse
 
     try:
         breakdown_settings = BreakdownSettings.from_mapping(breakdown_section)
     except ValueError as exc:
         raise CommandError(f"{config_path or 'settings'}: breakdown: {exc}") from None
-    screenplay = parse(load_text(script, encoding))
+    screenplay = load_screenplay(script, encoding)
     return strips_from_breakdown(
         breakdown(screenplay, breakdown_settings, layout_settings=layout_settings)
     )
 
 
-def _write_suggestion(
-    script: Path, strips: Any, settings: Any, output: Path | None, force: bool
-) -> None:
+def _suggestion(script: ScriptSource, strips: Any, settings: Any) -> str:
     from fountainkit.breakdown.eighths import format_eighths
     from fountainkit.production.suggest import (
         schedule_yaml,
@@ -197,16 +201,11 @@ def _write_suggestion(
         total_paid_days,
     )
 
-    if output is not None and output.exists() and not force:
-        raise CommandError(
-            f"{output}: already exists; a schedule file is edited by hand, "
-            "so it is replaced only with --force"
-        )
     days = suggest_days(strips, settings.pages_per_day)
     baseline = script_order_days(strips, settings.pages_per_day)
     pages = format_eighths(sum(strip.eighths for strip in strips.strips))
     header = [
-        f"First-pass schedule for {strips.title or script.name}, suggested by fountainkit.",
+        f"First-pass schedule for {strips.title or script.label}, suggested by fountainkit.",
         f"{len(strips.strips)} scenes, {pages} pages; at most {settings.pages_per_day:g} "
         f"pages a day: {len(days)} shoot days.",
         "Sets grouped, then INT/EXT and day/night; sets ordered to keep actors' spans short.",
@@ -215,26 +214,4 @@ def _write_suggestion(
         "Edit freely: add date, unit, location and notes to any day (docs/schedule.md).",
         "",
     ]
-    _emit(schedule_yaml(days, header), output)
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
-
-
-def _refuse_inputs_as_output(output: Path | None, *inputs: Path | None) -> None:
-    if output is None or not output.exists():
-        return
-    for source in inputs:
-        if source is not None and Path(source).exists() and output.samefile(source):
-            raise CommandError(f"{output}: is an input of this command; not overwriting it")
-
-
-def _emit(result: str | bytes, output: Path | None) -> None:
-    if output is not None:
-        write_atomically(output, result)
-    elif isinstance(result, bytes):
-        if sys.stdout.isatty():
-            raise CommandError("a PDF cannot go to a terminal; use -o FILE")
-        sys.stdout.buffer.write(result)
-        sys.stdout.flush()
-    else:
-        click.echo(result, nl=False)
+    return schedule_yaml(days, header)
