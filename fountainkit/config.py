@@ -22,6 +22,7 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
     draft_date: ""            # default: the title page's Draft date
     more: "(MORE)"
     contd: "(CONT'D)"
+    scene_number_inserts: after   # a scene added to a locked script: 12A (after) | A13 (before)
     breakdown:                # read by the breakdown command, passed through untouched
       eighths_rounding: up
     pdf:                      # read by the pdf command
@@ -46,6 +47,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from fountainkit.production.numbering import INSERT_STYLES
 
 # Far above any real settings file; a bigger one is not a config file.
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -143,6 +146,8 @@ class LayoutSettings:
     watermark: str = ""
     revision: str = ""
     draft_date: str = ""  # empty: the title page's Draft date (or Date)
+    # How a scene added to a locked script is numbered: 12A after 12, or A13 before 13.
+    scene_number_inserts: str = "after"
 
     def __post_init__(self) -> None:
         from fountainkit.layout.profiles import PROFILES
@@ -160,6 +165,12 @@ class LayoutSettings:
             raise ConfigError(
                 f"heading_spacing must be 1 to {MAX_HEADING_SPACING} blank lines, "
                 f"not {describe(self.heading_spacing)}"
+            )
+        if self.scene_number_inserts not in INSERT_STYLES:
+            styles = ", ".join(INSERT_STYLES)
+            raise ConfigError(
+                f"scene_number_inserts must be one of {styles}, not "
+                f"{describe(self.scene_number_inserts)}"
             )
 
     def with_overrides(self, **overrides: Any) -> LayoutSettings:

@@ -39,7 +39,7 @@ from fountainkit.model import (
     plain,
     walk,
 )
-from fountainkit.scene_numbers import scene_numbers
+from fountainkit.production.numbering import scene_numbers
 
 SCHEMA = "fountainkit.breakdown/1"
 
@@ -296,7 +296,7 @@ def breakdown(
     tallies: dict[str, _CastTally] = {}
     records: list[SceneBreakdown] = []
     day_night = ""
-    numbers = scene_numbers(scenes)
+    numbers = scene_numbers(scenes, (layout_settings or LayoutSettings()).scene_number_inserts)
     for index, (scene, length) in enumerate(zip(scenes, scene_pages.scenes, strict=True), start=1):
         slug = parse_slugline(scene.heading.text)
         day_night = _resolve_day_night(slug.time, day_night, settings)

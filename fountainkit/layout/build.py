@@ -44,7 +44,7 @@ from fountainkit.model import (
     Text,
     Transition,
 )
-from fountainkit.scene_numbers import scene_numbers
+from fountainkit.production.numbering import scene_numbers
 
 # Extensions that already say the speaker continues: never add a second (CONT'D).
 _CONTD = re.compile(r"^\s*(CONT['\u2019]?D|CONTINUING|CONTINUED|CONT\.?)\s*$", re.I)
@@ -136,7 +136,7 @@ class BlockBuilder:
 
     def build(self, screenplay: Screenplay) -> list[Block]:
         # The same numbering as the breakdown, so printed and listed numbers agree.
-        self.numbers = scene_numbers(screenplay.scenes())
+        self.numbers = scene_numbers(screenplay.scenes(), self.settings.scene_number_inserts)
         scene_index = -1
         for item in screenplay.body:
             if isinstance(item, Scene):

@@ -307,7 +307,7 @@ _LAYOUT_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fountaink
 
 def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
     from fountainkit.breakdown.eighths import page_map
-    from fountainkit.scene_numbers import scene_numbers
+    from fountainkit.production.numbering import scene_numbers
 
     numbers = scene_numbers(screenplay.scenes())
     return [

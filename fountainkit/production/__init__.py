@@ -1,5 +1,6 @@
-"""Production paperwork built on the breakdown: shoot schedules and their reports.
+"""The shooting script and the production office, built on the layout and the breakdown.
 
+* :mod:`.numbering`: scene numbers, written and given, inserts (12A) in a locked script;
 * :mod:`.strips`: the scheduling view of a scene (a strip) and of the cast;
 * :mod:`.from_breakdown`: the one adapter from a breakdown to strips;
 * :mod:`.schedule_file`: the schedule YAML a user writes, loaded and checked;
