@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fountainkit import parse
 from fountainkit.breakdown import breakdown
@@ -79,3 +81,18 @@ def test_pdf_layout_and_breakdown_print_the_same_inserts() -> None:
 def test_the_insert_style_setting_is_checked() -> None:
     with pytest.raises(ConfigError, match="scene_number_inserts"):
         LayoutSettings(scene_number_inserts="middle")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["", "", "", "1", "2", "3", "3A", "3B", "A3", "X", "2-1"]), max_size=12
+    ),
+    st.sampled_from(["after", "before"]),
+)
+def test_given_numbers_never_repeat_a_number(written: list[str], inserts: str) -> None:
+    result = numbers(*written, inserts=inserts)
+    assert len(result) == len(written)
+    given_numbers = [n for n, w in zip(result, written, strict=True) if not w]
+    assert len(set(given_numbers)) == len(given_numbers)
+    assert not set(given_numbers) & {w for w in written if w}

@@ -61,36 +61,38 @@ def _next_letters(letters: str) -> str:
     return letters + "A"
 
 
-def _insert_after(previous: str, taken: set[str], below: tuple | None) -> str:
-    """The first suffix number after ``previous`` that is free and sorts before ``below``."""
+def _insert_after(previous: str, taken: set[str], below: tuple | None) -> str | None:
+    """A free suffix number after ``previous`` that sorts before ``below``, or None.
+
+    12 -> 12A; 12A -> 12B, or 12AA when 12B is taken or comes next. There is no
+    room between 12 and 12A: None.
+    """
     match = _USUAL.fullmatch(previous)
     assert match is not None
     base = match["prefix"] + match["number"]
     suffix = match["suffix"].upper()
-    # 12 -> 12A; 12A -> 12B unless 12B is taken or not below the next scene, then 12AA.
-    candidate = base + _next_letters(suffix)
-    while candidate in taken or (below is not None and number_key(candidate) >= below):
-        suffix = suffix + "A" if suffix else "A"
-        candidate = base + suffix
-        if len(suffix) > 8:  # hopelessly crowded: fall back to a unique mark
-            return _unique(previous + "-", taken)
-    return candidate
+    for letters in (_next_letters(suffix), *(suffix + "A" * n for n in range(1, 4))):
+        candidate = base + letters
+        key = number_key(candidate)
+        if candidate not in taken and key is not None and (below is None or key < below):
+            return candidate
+    return None
 
 
-def _insert_before(following: str, taken: set[str], above: tuple | None) -> str:
-    """The first prefix number before ``following`` that is free and sorts after ``above``."""
+def _insert_before(following: str, taken: set[str], above: tuple | None) -> str | None:
+    """A free prefix number before ``following`` that sorts after ``above``, or None."""
     match = _USUAL.fullmatch(following)
     assert match is not None
-    number = match["number"]
+    if match["suffix"]:
+        return None  # A12B is not a shape production offices use
     prefix = ""
-    while True:
+    for _ in range(26 * 2):
         prefix = _next_letters(prefix)
-        candidate = prefix + number
+        candidate = prefix + match["prefix"] + match["number"]
         key = number_key(candidate)
-        if candidate not in taken and (above is None or key > above):
+        if candidate not in taken and key is not None and (above is None or key > above):
             return candidate
-        if len(prefix) > 8:
-            return _unique(following + "-", taken)
+    return None
 
 
 def _unique(stem: str, taken: set[str]) -> str:
@@ -134,16 +136,17 @@ def scene_numbers(scenes: Iterable[Scene], inserts: InsertStyle = "after") -> li
             count += 1
         else:
             following = next_number[index + 1]
-            if previous is not None and (inserts == "after" or following is None):
-                given = _insert_after(previous, taken, below)
-            elif following is not None:
-                above = number_key(previous) if previous else None
-                given = _insert_before(following, taken, above)
-            else:  # no usual number on either side (cannot happen with plain taken)
-                given = _unique(plain + "-", taken)
+            above = number_key(previous) if previous else None
+            after = _insert_after(previous, taken, below) if previous else None
+            before = _insert_before(following, taken, above) if following else None
+            given = (before or after) if inserts == "before" else (after or before)
+            # No room in shooting-script order (a scene between 12 and 12A):
+            # a number that is at least unique.
+            given = given or _unique(f"{previous or plain}-", taken)
         numbers.append(given)
         taken.add(given)
-        previous = given
+        if number_key(given) is not None:
+            previous = given
     return numbers
 
 
