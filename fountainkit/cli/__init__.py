@@ -15,6 +15,11 @@ import click
 
 # name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "number": (
+        "fountainkit.cli.number",
+        "number_command",
+        "List, check or lock scene numbers.",
+    ),
     "lsp": ("fountainkit.cli.lsp", "lsp_command", "Language server for editors (stdio)."),
     "fdx": ("fountainkit.cli.fdx", "fdx_command", "Export to Final Draft (.fdx)."),
     "lint": ("fountainkit.cli.lint", "lint_command", "Report likely mistakes in a script."),

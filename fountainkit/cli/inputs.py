@@ -107,11 +107,29 @@ def load_text(source: ScriptSource, encoding: str | None) -> str:
     return decode_script(source.read_bytes(), source.label, encoding)
 
 
-def load_screenplay(source: ScriptSource, encoding: str | None) -> Screenplay:
-    """The script as a model: the one place a command turns its input into a Screenplay."""
+def load_screenplay(
+    source: ScriptSource, encoding: str | None, *, as_written: bool = False
+) -> Screenplay:
+    """The script as a model: the one place a command turns its input into a Screenplay.
+
+    A script whose numbers are locked (``SCRIPT.lock.yaml`` beside it) gets an
+    ``OMITTED`` scene for each locked scene no longer in it, so the PDF, the
+    breakdown and schedules number and print it as a shooting script does;
+    ``as_written``: the script exactly as parsed (``fountainkit parse``).
+    """
     from fountainkit.syntax.parse import parse
 
-    return parse(load_text(source, encoding))
+    screenplay = parse(load_text(source, encoding))
+    if as_written or source.is_stdin:
+        return screenplay
+    from fountainkit.production.lockfile import LockFileError, lock_path, read_lock
+    from fountainkit.production.locking import with_omitted
+
+    try:
+        lock = read_lock(lock_path(source.path))
+    except LockFileError as exc:
+        raise ScriptInputError(str(exc)) from None
+    return with_omitted(screenplay, lock.scene_numbers) if lock else screenplay
 
 
 def single_stdin(sources: tuple[ScriptSource, ...]) -> None:

@@ -42,7 +42,7 @@ def parse_command(
     [target] = plan_outputs(
         (script,), output, f".{output_format}", force=force, prints_by_default=True
     )
-    tree = to_tree(load_screenplay(script, encoding))
+    tree = to_tree(load_screenplay(script, encoding, as_written=True))
     if output_format == "yaml":
         import yaml
 

@@ -154,9 +154,9 @@ def scene_numbers(scenes: Iterable[Scene], inserts: InsertStyle = "after") -> li
 class NumberProblem:
     """Something wrong with the written scene numbers, at a scene heading."""
 
-    kind: Literal["duplicate", "out-of-order"]
+    kind: Literal["duplicate", "out-of-order", "omitted"]
     number: str
-    line: int
+    line: int  # the heading's line; 0 for a locked scene that is gone
     message: str
 
 
