@@ -18,18 +18,35 @@ Fonts are subset per chunk, so the merged file embeds one subset of each face
 per chunk, each under its own subset tag: the same glyphs on the page, a
 larger file (measured: 541 KB serial, 951 KB on two cores for a 121-page script
 with Hangul, whose CJK subsets are the big ones).
+
+Workers never outlive the render. Each is forked for its one chunk and sends
+its PDF back over its own pipe. Ctrl-C reaches the whole process group, so a
+worker ignores SIGINT and leaves the decision to the parent, which kills its
+workers whenever painting stops early (an interrupt, SIGTERM, an error). If
+the parent dies without cleaning up (SIGKILL, a crash), each worker notices
+on its own: Linux kills it at once (``PR_SET_PDEATHSIG``), and elsewhere a
+watchdog thread sees its parent change within half a second. A worker that
+dies without answering fails the render with one line instead of leaving it
+waiting.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import importlib.util
 import io
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pypdf is imported only when chunks are merged
@@ -107,42 +124,127 @@ def balanced_bounds(sizes: Sequence[int], chunks: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-# The chunks live here while the workers run: forked workers inherit them, so
-# only an index crosses the pipe, never the HTML.
-_pending: list[str] = []
-_painter: Callable[[str], ChunkPdf] | None = None
+class WorkerFailed(RuntimeError):
+    """A painting worker raised an error or died without answering."""
 
 
-def _paint_pending(index: int) -> ChunkPdf:
-    assert _painter is not None
-    return _painter(_pending[index])
+# Signals that stop a render: the parent acts on them, never a worker.
+_STOPPING_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+# Linux prctl(2): have the kernel send a signal to this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+_WATCHDOG_SECONDS = 0.5
 
 
 def paint_in_parallel(chunks: list[str], paint: Callable[[str], ChunkPdf]) -> Iterator[ChunkPdf]:
     """``paint`` every chunk, yielding them in order: the first is painted in this
-    process while forked workers paint the others.
+    process while forked workers paint the others, one chunk each.
 
     Yielding as they come lets the caller merge the first chunk while the
-    workers finish. A worker that dies (a crash in a C library) fails the whole
-    render with BrokenProcessPool instead of leaving it waiting forever.
+    workers finish. However the generator ends (exhausted, closed, or an
+    exception, KeyboardInterrupt included), no worker is left running.
     """
-    global _pending, _painter
-    _pending, _painter = chunks, paint
+    workers: list[_Worker] = []
     try:
-        # fork: the workers start with WeasyPrint already imported and the HTML in memory.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
-            others = [pool.submit(_paint_pending, index) for index in range(1, len(chunks))]
-            try:
-                yield paint(chunks[0])
-                for future in others:
-                    yield future.result()
-            except BaseException:
-                # Interrupted or failed: no chunk not yet started is worth painting.
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        for chunk in chunks[1:]:
+            workers.append(_Worker.start(chunk, paint))
+        yield paint(chunks[0])
+        for worker in workers:
+            yield worker.result()
     finally:
-        _pending, _painter = [], None
+        for worker in workers:
+            worker.stop()
+
+
+@dataclass(slots=True)
+class _Worker:
+    """One forked process painting one chunk, and the pipe its answer comes back on."""
+
+    process: BaseProcess
+    answers: Connection
+
+    @classmethod
+    def start(cls, chunk: str, paint: Callable[[str], ChunkPdf]) -> _Worker:
+        # fork: the worker starts with WeasyPrint imported and the HTML in memory,
+        # so nothing but the answer is ever pickled.
+        context = multiprocessing.get_context("fork")
+        answers, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_paint_in_worker, args=(os.getpid(), sender, paint, chunk), daemon=True
+        )
+        # Blocked across the fork, so a Ctrl-C landing then reaches the parent,
+        # and the worker only after it has chosen to ignore it.
+        with _stopping_signals_blocked():
+            process.start()
+        sender.close()  # the worker holds the only writing end: its death is EOF here
+        return cls(process, answers)
+
+    def result(self) -> ChunkPdf:
+        try:
+            outcome, value = self.answers.recv()
+        except EOFError:
+            self.process.join()
+            raise WorkerFailed(
+                f"a painting process died without its pages (exit code {self.process.exitcode})"
+            ) from None
+        if outcome != "ok":
+            raise WorkerFailed(f"painting pages in a worker failed: {value}")
+        return value
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.answers.close()
+
+
+@contextlib.contextmanager
+def _stopping_signals_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to block
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _paint_in_worker(
+    parent: int, answers: Connection, paint: Callable[[str], ChunkPdf], chunk: str
+) -> None:
+    """The worker's whole life: paint, answer, exit; never a traceback on stderr."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)
+    _die_with(parent)
+    try:
+        outcome: tuple[str, object] = ("ok", paint(chunk))
+    except BaseException as exc:  # reported by the parent, as one line
+        outcome = ("error", f"{type(exc).__name__}: {exc}")
+    with contextlib.suppress(OSError):  # the parent is gone: nobody to tell
+        answers.send(outcome)
+    answers.close()
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as ``parent`` is gone, however it went."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the kernel was asked to tell us
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """The fallback where PR_SET_PDEATHSIG does not exist: an orphan is adopted by
+    another process, so its parent id changes."""
+    while os.getppid() == parent:
+        time.sleep(_WATCHDOG_SECONDS)
+    os._exit(1)
 
 
 class Merger:
