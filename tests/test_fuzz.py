@@ -9,13 +9,17 @@ corpus). For every input:
 - every node's span lies inside the (normalised) source, its line/column
   agree with its offsets, and children sit inside their scene;
 - ``parse(write(parse(x))) == parse(x)`` (the writer is lossless);
-- the layout keeps every visible character of action and dialogue, in order.
+- the layout keeps every visible character of action and dialogue, in order;
+- the FDX export is well-formed XML (read back with expat, a strict parser)
+  and keeps the printed text of every action, lyric and dialogue line, in order;
+- reading any bytes as a script gives text or one ScriptInputError.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,8 @@ from hypothesis import strategies as st
 
 import fountainkit
 from fountainkit import model
+from fountainkit.syntax.source import ScriptInputError, decode_script
+from fountainkit.writers.fdx import to_fdx, xml_safe
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FOUNTAINKIT_SHARED", REPO.parent / "shared"))
@@ -48,7 +54,7 @@ FRAGMENTS = [
     "Title:", "Author:", "Draft date:", "   ", "  ", " ", "\t", "\n", "\n", "\n\n", "\n\n",
     "\r\n", "\r", "MARGOT", "DR. LIN", "3CPO", "R2D2", "23", "BOB ^", "hello", "she runs",
     "Le café.", "Renée", "黒澤", "Ωμέγα", "🎬", "\u00a0", "\u200b", "\ufeff", "- DAY",
-    " - NIGHT", "\x0c", "\x0b",
+    " - NIGHT", "\x0c", "\x0b", "\x00", "\x01", "\x1b", "\x7f", "\x85", "\ufffe", "\uffff",
 ]
 # fmt: on
 
@@ -210,3 +216,47 @@ def test_layout_keeps_every_character_of_action_and_dialogue(text):
                 continue
             got = squeeze("".join(printed.get(id(node), [])))
             assert got == expected, (type(node).__name__, node.text)
+
+
+def _printed_pieces(tree: model.Screenplay) -> list[str]:
+    """The text runs of every action, lyric and dialogue line, in document order."""
+    pieces = []
+    for node in model.walk(tree):
+        if isinstance(node, model.Action | model.Lyrics | model.Centered):
+            lines = node.lines
+        elif isinstance(node, model.DialogueLine):
+            lines = (node.runs,)
+        else:
+            continue
+        for line in lines:
+            pieces.append("".join(run.text for run in line if run.kind == "text"))
+    return pieces
+
+
+@FAST
+@given(inputs)
+@example("INT. A - DAY\n\nPage one.\x0c\x0cPage two.\x01\n\nBOB\nHi\x1b\ufffe\n")
+@example("Title: A\x0bB\n\nINT. A - DAY #1\x02#\n\n\ud800 lone surrogate\n")
+def test_fdx_is_well_formed_and_keeps_the_printed_text(text):
+    tree = fountainkit.parse(text)
+    root = ET.fromstring(to_fdx(tree).encode("utf-8"))  # raises on anything not well-formed
+    written = squeeze("".join(t.text or "" for t in root.find("Content").iter("Text")))
+    cursor = 0
+    for piece in _printed_pieces(tree):
+        expected = squeeze(xml_safe(piece))
+        at = written.find(expected, cursor)
+        assert at != -1, (piece, written[cursor : cursor + 200])
+        cursor = at + len(expected)
+
+
+@FAST
+@given(st.binary(max_size=300), st.sampled_from([None, "utf-8", "utf-16-le", "latin-1"]))
+@example(b"I\x00N\x00T\x00", None)
+@example(b"\x00\x00\x00I\x00\x00\x00N", None)
+def test_any_bytes_read_as_text_or_one_clear_error(data, encoding):
+    try:
+        text = decode_script(data, "script.fountain", encoding)
+    except ScriptInputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(text, str)

@@ -147,3 +147,35 @@ def test_cli_on_the_sample_and_on_bad_input(cli, sample_script: Path, tmp_path: 
     assert cli("lint", str(sample_script)).returncode == 0
     missing = cli("lint", str(tmp_path / "missing.fountain"))
     assert missing.returncode == 1 and missing.stderr.decode().count("\n") == 1
+
+
+# --- control characters ------------------------------------------------------------
+
+
+def test_control_characters_are_warned_about_with_their_line() -> None:
+    text = "INT. A - DAY\n\nPage one.\x0c\x0cPage two.\n\nBOB\nHi\x1b there\x7f.\n"
+    diagnostics = [d for d in lint(text) if d.code == "control-character"]
+    assert [(d.span.start_line, d.span.start_col, d.span.end_col) for d in diagnostics] == [
+        (3, 10, 12),
+        (6, 3, 4),
+        (6, 10, 11),
+    ]
+    assert all(d.severity == "warning" for d in diagnostics)
+    assert "2 control characters (U+000C FORM FEED)" in diagnostics[0].message
+    assert "FDX export replaces them" in diagnostics[0].message
+    assert "U+001B ESCAPE" in diagnostics[1].message
+    assert "FDX" not in diagnostics[2].message  # DEL is legal XML, only invisible
+
+
+@pytest.mark.parametrize("allowed", ["\t", "\u00a0", "\u200b", "é", "\r\n"])
+def test_tabs_line_ends_and_unusual_spaces_are_not_control_characters(allowed) -> None:
+    text = f"INT. A - DAY\n\nShe{allowed}waits.\n"
+    assert "control-character" not in [code for code, _, _ in found(text)]
+
+
+def test_cli_lint_reports_a_form_feed_from_pdftotext(cli, tmp_path: Path) -> None:
+    path = tmp_path / "pasted.fountain"
+    path.write_text("INT. A - DAY\n\nEnd of page one.\n\x0c\nINT. B - DAY\n", encoding="utf-8")
+    result = cli("lint", str(path))
+    assert result.returncode == 0  # a warning, not an error
+    assert result.stdout.decode().startswith(f"{path}:4:1: warning: a control character")

@@ -270,6 +270,14 @@ def test_open_publishes_every_kind_of_diagnostic(lsp: Session) -> None:
     assert "unclosed-boneyard" not in found and "unclosed-note" not in found
 
 
+def test_control_characters_are_published_for_the_editor(lsp: Session) -> None:
+    text = "INT. A - DAY\n\nPasted\x0c text.\n"
+    published = lsp.open("file:///control.fountain", text)
+    (found,) = [d for d in published.diagnostics if d.code == "control-character"]
+    assert (found.range.start.line, found.range.start.character) == (2, 6)
+    assert "U+000C" in found.message
+
+
 def test_a_cue_typo_has_a_quick_fix(lsp: Session) -> None:
     uri = "file:///fix.fountain"
     published = lsp.open(uri, SCRIPT)

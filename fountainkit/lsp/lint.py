@@ -4,8 +4,8 @@
 language server can run them one scene at a time:
 
 * :func:`check_slice` looks at one slice of the script (its text and parsed
-  items): unclosed ``/*`` boneyard and ``[[`` notes, a dual-dialogue caret
-  with no speech before it, and the cues it holds.
+  items): unclosed ``/*`` boneyard and ``[[`` notes, control characters, a
+  dual-dialogue caret with no speech before it, and the cues it holds.
 * :func:`check_script` looks at what only the whole script can tell: cue names
   that read like typos of another cue (``JOHM`` next to a frequent ``JOHN``),
   a transition before anything else, title-page keys with no value.
@@ -115,7 +115,7 @@ def check_slice(
     """
     diagnostics = [
         d.moved(first_line - 1, first_offset) if first_line != 1 or first_offset else d
-        for d in _unclosed_markup(text)
+        for d in (*_unclosed_markup(text), *_control_characters(text))
     ]
     cues: list[CueUse] = []
     for node in _speeches(items):
@@ -201,6 +201,45 @@ def _unclosed_markup(text: str) -> Iterable[Diagnostic]:
                 "error",
                 span,
             )
+
+
+# Invisible characters that are not layout: C0 controls but tab and newline,
+# DEL, the C1 controls (often text decoded with the wrong code page) and the
+# noncharacters U+FFFE/U+FFFF. Form feeds come from pdftotext between pages.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]+")
+_CONTROL_NAMES = {
+    "\x00": "NUL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+}
+# What XML 1.0 forbids of them: the FDX export replaces these (writers/fdx.py).
+_NOT_IN_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _control_characters(text: str) -> Iterable[Diagnostic]:
+    """One warning per run of control characters, at its line and column."""
+    line_starts: list[int] | None = None
+    for match in _CONTROL_RE.finditer(text):
+        line_starts = line_starts or _line_starts(text)
+        run = match.group()
+        kinds = list(dict.fromkeys(run))
+        named = ", ".join(
+            f"U+{ord(c):04X}" + (f" {_CONTROL_NAMES[c]}" if c in _CONTROL_NAMES else "")
+            for c in kinds[:3]
+        ) + (", ..." if len(kinds) > 3 else "")
+        one = len(run) == 1
+        count = "a control character" if one else f"{len(run)} control characters"
+        fdx = f"; the FDX export replaces {'it' if one else 'them'}"
+        yield Diagnostic(
+            "control-character",
+            f"{count} ({named}), not printable text" + (fdx if _NOT_IN_XML_RE.search(run) else ""),
+            "warning",
+            _span_at(match.start(), match.end(), line_starts),
+        )
 
 
 def _line_starts(text: str) -> list[int]:
