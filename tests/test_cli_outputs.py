@@ -143,6 +143,14 @@ def test_the_config_file_is_an_input_too(tmp_path, script):
     assert config.read_text(encoding="utf-8") == "paper: a4\n"
 
 
+def test_the_lock_file_beside_the_script_is_an_input_too(script):
+    lock = script.with_name(script.name + ".lock.yaml")
+    lock.write_text("locked: true\n", encoding="utf-8")
+    result = run("breakdown", str(script), "-f", "yaml", "-o", str(lock), "--force")
+    refused(result, mentions="lock.yaml")
+    assert lock.read_text(encoding="utf-8") == "locked: true\n"
+
+
 # --- never over a script without --force -------------------------------------------
 
 
@@ -319,6 +327,15 @@ def _pipe_of(data: bytes):
     return read
 
 
+def test_dev_stdin_as_the_script_prints_like_dash(tmp_path, script):
+    """No /dev/stdin.pdf in /dev: a descriptor has no name to build an output name on."""
+    with script.open("rb") as stdin:
+        result = run("pdf", "/dev/stdin", stdin=stdin, cwd=tmp_path)
+    succeeded(result)
+    check_kind("pdf", result.stdout)
+    assert not Path("/dev/stdin.pdf").exists()
+
+
 def test_standard_input_with_an_output_file(tmp_path, script):
     out = tmp_path / "from_stdin.pdf"
     with script.open("rb") as stdin:
@@ -392,3 +409,13 @@ def test_a_batch_shows_a_progress_bar_on_a_terminal(tmp_path, script):
         os.close(leader)
     assert result.returncode == 0
     assert b"Rendering" in shown and b"Traceback" not in shown
+
+
+def test_a_script_edited_in_place_through_a_symlink_keeps_the_link(tmp_path, script):
+    """`number --lock` rewrites the script itself: the link stays, its target changes."""
+    link = tmp_path / "link.fountain"
+    link.symlink_to(script)
+    result = run("number", str(link), "--lock")
+    assert result.returncode == 0, result.stderr.decode()
+    assert link.is_symlink()
+    assert "#1#" in script.read_text(encoding="utf-8")

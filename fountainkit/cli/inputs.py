@@ -66,6 +66,15 @@ class ScriptSource:
             return None
         return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
+    def companions(self) -> list[Path]:
+        """Files read along with the script (its lock file of scene numbers), which
+        an output must not overwrite either."""
+        if self.is_stdin or not self.argument:
+            return []
+        from fountainkit.production.lockfile import lock_path
+
+        return [lock_path(self.path)]
+
     def read_bytes(self) -> bytes:
         if self.is_stdin:
             return read_limited(sys.stdin.buffer, STDIN_LABEL)
@@ -133,7 +142,10 @@ def load_screenplay(
 
 
 def single_stdin(sources: tuple[ScriptSource, ...]) -> None:
-    """Standard input can be read once: refuse ``-`` among several scripts."""
+    """Standard input can be read once: refuse ``-`` among several scripts; and
+    an empty name is no script at all (``Path("")`` would be the current folder)."""
+    if any(not source.argument for source in sources):
+        raise ScriptInputError("an empty file name was given for the script")
     if len(sources) > 1 and any(source.is_stdin for source in sources):
         raise ScriptInputError(
             "standard input ('-') can only be the one script of a command, not one of several"

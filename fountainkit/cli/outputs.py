@@ -247,8 +247,8 @@ def _destinations(
 def _is_stream(source: ScriptSource) -> bool:
     """Standard input, a pipe, ``<(process substitution)`` or a device: no file to
     name the output after, and nowhere sensible to put it beside."""
-    if source.is_stdin:
-        return True
+    if source.is_stdin or _own_descriptor(source.argument) is not None:
+        return True  # /dev/stdin, /dev/fd/63 from <(...): no name to build on, nor a folder
     try:
         mode = os.stat(source.argument).st_mode
     except (OSError, ValueError):
@@ -266,7 +266,8 @@ def _refuse_overwriting_inputs(
         identity = source.identity()
         if identity is not None:
             protected.setdefault(identity, source.label)
-    for other in also_read:
+    others = [*also_read, *(path for source in sources for path in source.companions())]
+    for other in others:
         if other is not None:
             identity = ScriptSource(str(other)).identity()
             if identity is not None:
@@ -370,6 +371,12 @@ def write_atomically(path: Path, data: bytes | str, *, label: str | None = None)
     plain ``open(path, "w")`` would give it (mkstemp's are owner-only).
     """
     name = label or str(path)
+    # A symlink is written through (its target replaced, the link kept), and only
+    # a regular file is ever replaced: callers outside plan_outputs get that too.
+    path = Path(os.path.realpath(path))
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise CommandError(f"{name}: not a regular file; refusing to replace it")
     folder = path.parent
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
