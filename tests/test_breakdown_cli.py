@@ -13,7 +13,10 @@ import pytest
 import yaml
 from conftest import run_cli
 
-SCENE_KEYS = {
+# Every key of schema fountainkit.breakdown/1 is still written (docs/breakdown.md).
+V1_KEYS = {"schema", "title", "pages", "lines_per_page", "eighths_rounding", "totals", "scenes",
+           "cast", "locations", "elements", "warnings"}  # fmt: skip
+V1_SCENE_KEYS = {
     "index",
     "number",
     "heading",
@@ -28,6 +31,9 @@ SCENE_KEYS = {
     "non_speaking",
     "elements",
     "synopsis",
+    "day_night",
+    "pages",
+    "cast_ids",
 }
 
 HOSTILE = """\
@@ -61,9 +67,13 @@ def test_yaml_is_the_default(cli, sample_script: Path, sample_json: dict) -> Non
 
 def test_json_shape(sample_json: dict) -> None:
     data = sample_json
-    assert data["schema"] == "fountainkit.breakdown/1"
+    assert data["schema"] == "fountainkit.breakdown/2"
+    assert set(data) >= V1_KEYS | {"prologue", "suggestions"}
     assert data["title"] and isinstance(data["pages"], int) and data["pages"] > 1
-    assert data["scenes"] and all(set(scene) >= SCENE_KEYS for scene in data["scenes"])
+    assert data["scenes"] and all(set(scene) >= V1_SCENE_KEYS for scene in data["scenes"])
+    new = {"set", "modifiers", "story_day", "suggested"}
+    assert all(set(scene) >= new for scene in data["scenes"])
+    assert set(data["totals"]) >= {"scenes", "speaking_cast", "eighths", "pages", "page_count"}
     for scene in data["scenes"]:
         assert isinstance(scene["eighths"], int) and scene["eighths"] >= 1
         assert isinstance(scene["pages"], str)
@@ -72,6 +82,11 @@ def test_json_shape(sample_json: dict) -> None:
     assert all({"name", "scenes", "eighths"} <= set(loc) for loc in data["locations"])
     every_scene = sorted(i for loc in data["locations"] for i in loc["scenes"])
     assert every_scene == [scene["index"] for scene in data["scenes"]]
+    # The page count and the eighths total side by side; the prologue counts too.
+    rows = [data["prologue"], *data["scenes"]] if data["prologue"] else data["scenes"]
+    assert data["totals"]["eighths"] == sum(row["eighths"] for row in rows)
+    assert data["totals"]["page_count"] == data["pages"]
+    assert 8 * (data["pages"] - 1) < data["totals"]["eighths"] <= 8 * data["pages"]
 
 
 def test_json_keeps_non_latin_text_readable(sample_json: dict) -> None:
@@ -79,23 +94,35 @@ def test_json_keeps_non_latin_text_readable(sample_json: dict) -> None:
     assert "할머니" in names
 
 
-def test_csv_has_one_row_per_scene(cli, sample_script: Path, sample_json: dict) -> None:
+def test_csv_has_one_row_per_scene_and_a_total(cli, sample_script: Path, sample_json: dict) -> None:
     done = cli("breakdown", str(sample_script), "-f", "csv")
     assert done.returncode == 0, done.stderr
-    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
-    assert len(rows) == len(sample_json["scenes"])
-    for row, scene in zip(rows, sample_json["scenes"], strict=True):
+    # UTF-8 with a byte-order mark: Excel then reads 할머니 as written.
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"))))
+    prologue, *scenes, total = rows
+    assert prologue["index"] == "0" and int(prologue["eighths"]) >= 1
+    assert total["heading"] == f"Total: {sample_json['pages']} pages"
+    assert int(total["eighths"]) == sample_json["totals"]["eighths"]
+    assert "할머니" in {name for row in scenes for name in row["speaking"].split("; ")}
+    assert len(scenes) == len(sample_json["scenes"])
+    for row, scene in zip(scenes, sample_json["scenes"], strict=True):
         assert row["heading"] == scene["heading"]
         assert int(row["eighths"]) == scene["eighths"]
         assert row["speaking"] == "; ".join(scene["speaking"])
         assert row["props"] == "; ".join(scene["elements"].get("props", []))
 
 
+def test_csv_without_a_byte_order_mark(cli, sample_script: Path) -> None:
+    done = cli("breakdown", str(sample_script), "-f", "csv", "--no-bom")
+    assert done.returncode == 0 and done.stdout.startswith(b"index,number,heading")
+
+
 def test_csv_defuses_spreadsheet_formulas(cli, tmp_path: Path) -> None:
     script = tmp_path / "formula.fountain"
     script.write_text('INT. ROOM - DAY\n\n[[props: =HYPERLINK("http://x")]]\n', encoding="utf-8")
     done = cli("breakdown", str(script), "-f", "csv")
-    row = next(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
+    row = next(csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"))))
     assert row["props"] == '\'=HYPERLINK("http://x")'
 
 
@@ -113,7 +140,8 @@ def test_html_escapes_script_text(cli, tmp_path: Path) -> None:
 def test_html_draws_the_presence_grid_as_svg(cli, sample_script: Path, sample_json: dict) -> None:
     done = cli("breakdown", str(sample_script), "-f", "html")
     html = done.stdout.decode("utf-8")
-    assert html.count('<section class="sheet"') == len(sample_json["scenes"])
+    rows = len(sample_json["scenes"]) + (sample_json["prologue"] is not None)
+    assert html.count('<section class="sheet"') == rows
     assert "<svg" in html and "<rect" in html
     # Self-contained: nothing for a browser or WeasyPrint to fetch.
     assert re.findall(r'(?:src|href)="(?!#)[^"]*"', html) == []
@@ -191,12 +219,15 @@ def test_errors_are_one_line(cli, sample_script: Path, args: list[str], code: in
     assert needle in err and "Traceback" not in err
 
 
-def test_unknown_tags_are_warned_about_on_stderr(cli, sample_script: Path) -> None:
+def test_tag_typos_are_warned_about_on_stderr(cli, sample_script: Path, tmp_path: Path) -> None:
     done = cli("breakdown", str(sample_script), "-f", "json")
-    assert done.returncode == 0
+    assert done.returncode == 0 and done.stderr == b""
+    script = tmp_path / "typo.fountain"
+    script.write_text("INT. ROOM - DAY\n\nA gun. [[porps: gun]]\n", encoding="utf-8")
+    done = cli("breakdown", str(script), "-f", "json")
     assert done.stderr.decode().splitlines() == [
-        f"fountainkit: warning: {sample_script}: line 310: unknown tag category 'catering', "
-        "kept as 'catering'"
+        f"fountainkit: warning: {script}: line 3: note [[porps: ...]] is no tag; "
+        "did you mean 'props'?"
     ]
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from fountainkit import parse_file
-from fountainkit.breakdown.core import Breakdown, breakdown
-from fountainkit.breakdown.settings import BreakdownSettings
+from fountainkit.breakdown import Breakdown, BreakdownSettings, Suggested, breakdown
 
 
 def _load(path: Path) -> Breakdown:
@@ -52,9 +51,12 @@ def test_cyber_bob_cast(cyber_bob: Breakdown) -> None:
     assert _speaking(cyber_bob) == {"BOB", "DOG", "MARGARET", "CYBER BOB", "CYBER BOSS", "BOSS"}
     park, intersection, beam = cyber_bob.scenes
     assert park.speaking == ("BOB", "DOG", "MARGARET", "CYBER BOB", "CYBER BOSS")
-    assert park.non_speaking == ("CUTE DOG", "MANY DOGS")
+    # Dogs in capitals are animals to review, never cast.
+    assert park.suggested == Suggested(animals=("CUTE DOG", "MANY DOGS"))
     assert (intersection.speaking, intersection.non_speaking) == (("BOSS",), ("BOB",))
-    assert (beam.speaking, beam.non_speaking) == (("DOG", "BOB"), ("SEVEN CHIHUAHUAS",))
+    assert intersection.suggested == Suggested(sounds=("FWOOSH",))
+    assert (beam.speaking, beam.non_speaking) == (("DOG", "BOB"), ())
+    assert beam.suggested == Suggested(animals=("SEVEN CHIHUAHUAS",))
     assert [(m.id, m.name) for m in cyber_bob.cast] == [
         (1, "BOB"),
         (2, "DOG"),
@@ -62,9 +64,6 @@ def test_cyber_bob_cast(cyber_bob: Breakdown) -> None:
         (4, "CYBER BOB"),
         (5, "CYBER BOSS"),
         (6, "BOSS"),
-        (7, "CUTE DOG"),
-        (8, "MANY DOGS"),
-        (9, "SEVEN CHIHUAHUAS"),
     ]
     margaret = next(m for m in cyber_bob.cast if m.name == "MARGARET")
     # "Hiii." / "Your hmm hey hwuh? Bwuh?" / "Ehm! Whih?!" / "Hm-n-hweh huh. Ne, eh, ..."
@@ -108,7 +107,8 @@ def test_library_cast(library: Breakdown) -> None:
         "THRAIN",
         "PATRON FIVE",
     )
-    assert inside.non_speaking == ("MANY OTHER PATRONS",)
+    # "MANY OTHER PATRONS" are background, suggested as a group without their count.
+    assert inside.non_speaking == () and inside.suggested == Suggested(groups=("PATRONS",))
     assert (ruins.speaking, ruins.non_speaking) == (("CHARYA", "THRAIN", "CHALF"), ())
     assert [m.name for m in library.cast] == [
         "CHALF",
@@ -120,7 +120,6 @@ def test_library_cast(library: Breakdown) -> None:
         "PATRON TWO",
         "PATRONS THREE AND FOUR",
         "PATRON FIVE",
-        "MANY OTHER PATRONS",
     ]
     chalf = library.cast[0]
     assert chalf.speeches == 20 and chalf.scenes == (2, 3)
@@ -173,13 +172,15 @@ def test_sample_sluglines(seoul: Breakdown) -> None:
         "NIGHT",
     )
     assert (s[8].time, s[8].day_night) == ("CONTINUOUS", "NIGHT")
+    # ".FLASHBACK - STUDIO B, HOLLYWOOD - 2007": the set, with FLASHBACK and the year apart.
     assert (s[10].int_ext, s[10].location, s[10].sublocation, s[10].time, s[10].day_night) == (
         "",
-        "FLASHBACK",
-        "STUDIO B, HOLLYWOOD - 2007",
+        "STUDIO B, HOLLYWOOD",
+        "",
         "",
         "",
     )
+    assert s[10].modifiers == ("FLASHBACK", "2007")
     assert (s[13].time, s[13].day_night) == ("LATER", "NIGHT")
     assert s[14].int_ext == "INT/EXT"
     assert (s[19].time, s[19].day_night) == ("MOMENTS LATER", "NIGHT")
@@ -215,41 +216,51 @@ def test_sample_speaking_cast(seoul: Breakdown) -> None:
     assert s[18].speaking == ("HOST", "JUNHO", "MIN-JI", "DEZ", "PD KANG")
 
 
-def test_sample_non_speaking_cast(seoul: Breakdown) -> None:
+def test_sample_non_speaking_cast_and_suggestions(seoul: Breakdown) -> None:
     s = {scene.index: scene for scene in seoul.scenes}
-    assert s[4].non_speaking == ("MR. CHO",)
-    assert s[5].non_speaking == ("BAEK",)
-    assert s[9].non_speaking == ("DEZ", "JUNHO", "JI-HOON")  # on the monitors
+    assert s[4].non_speaking == ("MR. CHO",)  # the taxi driver, tagged [[cast: Mr. Cho]]
+    assert s[5].suggested.people == ("BAEK",)
+    assert s[9].non_speaking == ("DEZ", "JUNHO")  # on the monitors
+    assert s[9].suggested == Suggested(people=("JI-HOON",))  # the caption is no one
     assert s[11].non_speaking == ()  # "Junho's grandmother" is a mention, not a presence
     assert s[12].non_speaking == ("MIN-JI",)  # "Min-ji sits between them", silent
     # A heuristic, for review: MIN-JI is only named on a card here, JUNHO only on
     # banners; "Junho: ..." text messages are labels and do not count.
     assert s[15].non_speaking == ("MIN-JI",)
-    assert s[16].non_speaking == ("JUNHO", "SEO-JIN", "DEZ")
-    assert s[17].non_speaking == ("YOON-AH",)
-    assert s[19].non_speaking == ("SEO-JIN",)
+    assert s[16].non_speaking == ("JUNHO", "DEZ")
+    assert s[16].suggested.people == ("SEO-JIN",)
+    assert s[17].suggested.people == ("YOON-AH",)
+    assert s[19].suggested.people == ("SEO-JIN",)
+    assert [(x.name, x.kind, x.scenes) for x in seoul.suggestions] == [
+        ("BAEK", "person", (5,)),
+        ("JI-HOON", "person", (9,)),
+        ("SEO-JIN", "person", (16, 19)),
+        ("YOON-AH", "person", (17,)),
+    ]
 
 
 def test_sample_cast_ids(seoul: Breakdown) -> None:
-    assert [(m.id, m.name, len(m.scenes)) for m in seoul.cast] == [
-        (1, "DEZ", 19),
-        (2, "JUNHO", 10),
-        (3, "MIN-JI", 9),
-        (4, "PD KANG", 4),
-        (5, "TALKBRIDGE", 3),
-        (6, "YOUNG JUNHO", 2),
-        (7, "할머니", 2),
-        (8, "HOST", 2),
-        (9, "RUDY", 1),
-        (10, "LENNY", 1),
-        (11, "HWANG", 1),
-        (12, "MI-SOOK", 1),
-        (13, "SEO-JIN", 2),
-        (14, "MR. CHO", 1),
-        (15, "BAEK", 1),
-        (16, "JI-HOON", 1),
-        (17, "YOON-AH", 1),
+    # Only speaking parts and the tagged MR. CHO have IDs; BAEK and the others are suggestions.
+    assert [(m.id, m.name, len(m.scenes), m.source) for m in seoul.cast] == [
+        (1, "DEZ", 19, "speaking"),
+        (2, "JUNHO", 10, "speaking"),
+        (3, "MIN-JI", 9, "speaking"),
+        (4, "PD KANG", 4, "speaking"),
+        (5, "TALKBRIDGE", 3, "speaking"),
+        (6, "YOUNG JUNHO", 2, "speaking"),
+        (7, "할머니", 2, "speaking"),
+        (8, "HOST", 2, "speaking"),
+        (9, "RUDY", 1, "speaking"),
+        (10, "LENNY", 1, "speaking"),
+        (11, "MR. CHO", 1, "tag"),
+        (12, "HWANG", 1, "speaking"),
+        (13, "MI-SOOK", 1, "speaking"),
     ]
+
+
+def test_sample_story_days(seoul: Breakdown) -> None:
+    # [[day: 1]] in scene 1, [[day: 2]] in scene 4, carried to the end.
+    assert [s.story_day for s in seoul.scenes] == ["1"] * 3 + ["2"] * 18
 
 
 def test_sample_tagged_elements(seoul: Breakdown) -> None:
@@ -260,27 +271,26 @@ def test_sample_tagged_elements(seoul: Breakdown) -> None:
     }
     assert s[3].elements == {"vfx": ("billboard screen replacement",)}
     assert s[4].elements == {
+        "cast": ("Mr. Cho",),
         "vehicles": ("taxi",),
         "sfx": ("rain on glass",),
         "music": ("trot ballad on the taxi radio",),
     }
     assert s[10].elements == {
         "props": ("cassette recorder", "headphones", "milk crate"),
-        "wardrobe": ("red tracksuit, two sizes too big",),
+        "wardrobe": ("red tracksuit (two sizes too big)",),
     }
+    # [[catering: ...]] is no category (unless the config file adds one): a note.
     assert list(s[11].elements.items()) == [
         ("props", ("steel spoon", "kimchi jjigae", "shoebox of worn-out cassette players")),
         ("animals", ("white Jindo dog named Mandu",)),
-        ("catering", ("extra rice for the crew, per Grandma",)),
     ]
     assert s[18].elements == {
         "sound": ("crowd roar", "light-stick clicks"),
         "special equipment": ("camera crane",),
     }
-    # 21 tags holding 29 items (counted line by line: 3+1+1+3+1+1+2+4+1+4+2+2+3+1), one
-    # tag in an unknown category; the other notes (a question to the writer, notes in
-    # boneyard) add nothing.
+    # Element tags holding 29 items (28 counted line by line, catering no longer among
+    # them, plus the cast tag); the day tags set the story day, and the other notes (a
+    # question to the writer, notes in boneyard) add nothing.
     assert sum(len(items) for scene in seoul.scenes for items in scene.elements.values()) == 29
-    assert [str(w) for w in seoul.warnings] == [
-        "line 310: unknown tag category 'catering', kept as 'catering'"
-    ]
+    assert seoul.warnings == ()

@@ -1,27 +1,59 @@
 """Script breakdown for line producers and ADs: one record per scene, plus totals.
 
 :func:`breakdown` turns a :class:`~fountainkit.model.Screenplay` into a
-:class:`Breakdown`: per scene the number, slugline parts, source line, start
-page and length in eighths (from the PDF's layout, see
-:mod:`fountainkit.breakdown.eighths`), speaking and suggested non-speaking cast, tagged
-elements and synopsis; per script the cast list with IDs, the locations and
-a cast x scene presence grid. Writers in :mod:`fountainkit.breakdown.reports` turn it
-into YAML, JSON, CSV, HTML or PDF.
+:class:`~fountainkit.breakdown.model.Breakdown`. It reads the script in three
+passes, each linear in its length:
 
-Only visible text counts as cast: notes and boneyard never add anyone, and a
-``[[cast: ...]]`` tag stays a tagged element (it is a note too).
+1. every row's facts on their own: the heading (:mod:`.sluglines`), the tags
+   (:mod:`.tags`), the cues, and the capitalised runs of its action;
+2. the script-wide decisions: who is cast (:mod:`.cast`), which full names
+   are a cast member, what each other capitalised name is
+   (:mod:`.suggestions`), how sets group (:mod:`.locations`);
+3. the records: presence of cast and suggestions per row, day/night and story
+   day carried from scene to scene, eighths from the layout (:mod:`.eighths`).
+
+Only visible text counts as cast: notes and boneyard never add anyone, except
+a ``[[cast: NAME]]`` tag, which is a deliberate one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fountainkit.breakdown.cast import NameMatcher, non_speaking_in, normalise_cue
-from fountainkit.breakdown.eighths import PageMap, format_eighths, page_map
+from fountainkit.breakdown.cast import (
+    CastTally,
+    full_name_merges,
+    normalise_cue,
+    normalise_name,
+    ranked_cast,
+    short_forms,
+)
+from fountainkit.breakdown.categories import BY_KEY, TAG_CATEGORIES
+from fountainkit.breakdown.eighths import PageMap, SceneLength, page_map
+from fountainkit.breakdown.lexicon import PERSON_NOUNS
+from fountainkit.breakdown.locations import LocationAliases, set_names, summarise
+from fountainkit.breakdown.model import (
+    SCHEMA,
+    Breakdown,
+    BreakdownWarning,
+    ElementSummary,
+    SceneBreakdown,
+    Suggested,
+    Suggestion,
+)
+from fountainkit.breakdown.names import CapsRun, NameIndex, caps_runs
 from fountainkit.breakdown.settings import BreakdownSettings
-from fountainkit.breakdown.sluglines import parse_slugline
-from fountainkit.breakdown.tags import CATEGORIES, Tag, parse_tag
+from fountainkit.breakdown.sluglines import Slugline, parse_slugline
+from fountainkit.breakdown.suggestions import (
+    SUGGESTION_KINDS,
+    SuggestionKind,
+    classify,
+    suggestion_name,
+)
+from fountainkit.breakdown.tags import Tag, parse_tag, probable_typo
+from fountainkit.breakdown.timeofday import resolve_day_night
+from fountainkit.breakdown.units import SceneUnit, loose_before_first_scene, scene_units
 from fountainkit.config import LayoutSettings
 from fountainkit.model import (
     Action,
@@ -31,9 +63,7 @@ from fountainkit.model import (
     DualDialogue,
     Lyrics,
     Note,
-    Scene,
     Screenplay,
-    Section,
     Synopsis,
     Text,
     plain,
@@ -41,130 +71,17 @@ from fountainkit.model import (
 )
 from fountainkit.production.numbering import scene_numbers
 
-SCHEMA = "fountainkit.breakdown/1"
+__all__ = ["SCHEMA", "Breakdown", "breakdown"]
 
-# Times that say "as before" rather than naming a part of the day.
-RELATIVE_TIMES = frozenset(
-    {
-        "CONTINUOUS",
-        "LATER",
-        "MOMENTS LATER",
-        "A MOMENT LATER",
-        "SAME",
-        "SAME TIME",
-        "SIMULTANEOUS",
-        "\uacc4\uc18d",  # Korean "continuous"
-    }
-)
+# A story day is short ("3", "12B", "Day 4"); a longer [[day: ...]] is someone's note.
+_MAX_STORY_DAY = 12
 
 
-@dataclass(frozen=True)
-class SceneBreakdown:
-    index: int  # 1-based order in the script
-    number: str  # the #..# number, else the automatic one (scene_numbers)
-    heading: str
-    int_ext: str
-    location: str
-    sublocation: str
-    time: str
-    day_night: str  # DAY/NIGHT; relative times inherit the previous scene's
-    line: int
-    page: int
-    eighths: int
-    speaking: tuple[str, ...]
-    non_speaking: tuple[str, ...]
-    elements: Mapping[str, tuple[str, ...]]
-    synopsis: str
-
-    @property
-    def pages(self) -> str:
-        return format_eighths(self.eighths)
+# --- pass 1: the facts of one row --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CastMember:
-    id: int
-    name: str
-    speaking: bool  # False: found only in action, a suggestion to review
-    scenes: tuple[int, ...]  # indexes of every scene the character is in
-    speaking_scenes: tuple[int, ...]
-    speeches: int
-    dialogue_lines: int
-    words: int
-
-
-@dataclass(frozen=True)
-class LocationSummary:
-    name: str
-    int_ext: tuple[str, ...]
-    sublocations: tuple[str, ...]
-    scenes: tuple[int, ...]
-    eighths: int
-
-    @property
-    def pages(self) -> str:
-        return format_eighths(self.eighths)
-
-
-@dataclass(frozen=True)
-class ElementSummary:
-    category: str
-    name: str
-    scenes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class BreakdownWarning:
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    title: str
-    pages: int
-    lines_per_page: int
-    eighths_rounding: str
-    scenes: tuple[SceneBreakdown, ...]
-    cast: tuple[CastMember, ...]
-    locations: tuple[LocationSummary, ...]
-    elements: tuple[ElementSummary, ...]
-    warnings: tuple[BreakdownWarning, ...] = ()
-    settings: BreakdownSettings = field(
-        default_factory=BreakdownSettings, compare=False, repr=False
-    )
-
-    @property
-    def speaking_cast(self) -> tuple[CastMember, ...]:
-        return tuple(member for member in self.cast if member.speaking)
-
-    def cast_ids(self, scene: SceneBreakdown) -> tuple[int, ...]:
-        """The ID list of a stripboard strip: everyone in the scene, by ID."""
-        ids = {m.name: m.id for m in self.cast}
-        return tuple(sorted(ids[name] for name in (*scene.speaking, *scene.non_speaking)))
-
-    def presence(self) -> list[list[str]]:
-        """Cast x scene grid: "S" speaks, "N" seen but silent, "" absent."""
-        rows = []
-        for member in self.cast:
-            speaking, present = set(member.speaking_scenes), set(member.scenes)
-            rows.append(
-                [
-                    "S" if s.index in speaking else "N" if s.index in present else ""
-                    for s in self.scenes
-                ]
-            )
-        return rows
-
-
-# --- gathering facts from the tree -------------------------------------------------------
-
-
-def _dialogues(scene: Scene) -> Iterator[Dialogue]:
-    for element in scene.elements:
+def _dialogues(elements: tuple[object, ...]) -> Iterator[Dialogue]:
+    for element in elements:
         if isinstance(element, Dialogue):
             yield element
         elif isinstance(element, DualDialogue):
@@ -202,69 +119,79 @@ def _note_texts(node: object) -> Iterator[tuple[str, int]]:
                     yield run.text, start + offset
 
 
-def _scene_tags(scene: Scene, settings: BreakdownSettings) -> Iterator[tuple[Tag, int]]:
-    for text, line in _note_texts(scene):
-        tag = parse_tag(text, settings.aliases)
-        if tag is not None:
-            yield tag, line
-
-
-def _collect_elements(
-    tags: list[tuple[Tag, int]], warnings: list[BreakdownWarning]
-) -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for tag, line in tags:
-        if not tag.known:
-            warnings.append(
-                BreakdownWarning(
-                    line,
-                    f"unknown tag category {tag.label!r}, kept as {tag.category!r}",
-                )
-            )
-        items = found.setdefault(tag.category, [])
-        seen = {item.casefold() for item in items}
-        for item in tag.items:
-            if item.casefold() not in seen:
-                items.append(item)
-                seen.add(item.casefold())
-    order = {category: i for i, category in enumerate(CATEGORIES)}
-    # Standard categories in sheet order, then unknown ones as they came.
-    ranked = sorted(found, key=lambda c: order.get(c, len(order)))
-    return {category: tuple(found[category]) for category in ranked}
-
-
-def _loose_tag_warnings(
-    screenplay: Screenplay, settings: BreakdownSettings
-) -> list[BreakdownWarning]:
-    """Known-category tags outside every scene: reported, since they land nowhere."""
-    warnings = []
-    for item in screenplay.body:
-        if isinstance(item, Scene | Section):
-            continue
-        for text, line in _note_texts(item):
+def _tags(
+    elements: tuple[object, ...], settings: BreakdownSettings, warnings: list[BreakdownWarning]
+) -> list[Tag]:
+    tags = []
+    for element in elements:
+        for text, line in _note_texts(element):
             tag = parse_tag(text, settings.aliases)
-            if tag is not None and tag.known:
+            if tag is not None:
+                tags.append(tag)
+                continue
+            meant = probable_typo(text, settings.aliases)
+            if meant is not None:
+                label = text.split(":", 1)[0].strip()
                 warnings.append(
-                    BreakdownWarning(line, f"{tag.category} tag outside any scene is not counted")
+                    BreakdownWarning(
+                        line, f"note [[{label}: ...]] is no tag; did you mean {meant!r}?"
+                    )
                 )
-    return warnings
-
-
-def _synopsis(scene: Scene) -> str:
-    return " ".join(e.text.strip() for e in scene.elements if isinstance(e, Synopsis)).strip()
-
-
-# --- the analysis ---------------------------------------------------------------------
+    return tags
 
 
 @dataclass
-class _CastTally:
-    first_seen: tuple[int, int]  # (scene index, order within the scene)
-    speaking_scenes: list[int] = field(default_factory=list)
-    scenes: list[int] = field(default_factory=list)
-    speeches: int = 0
-    dialogue_lines: int = 0
-    words: int = 0
+class _Row:
+    """Pass 1's facts about one row (a scene, or the prologue)."""
+
+    unit: SceneUnit
+    index: int
+    slug: Slugline
+    tags: list[Tag]
+    speakers: list[str]  # normalised, aliased, in order of first speech
+    actions: list[str]
+    runs: list[CapsRun] = field(default_factory=list)
+
+
+def _read_row(
+    unit: SceneUnit,
+    index: int,
+    settings: BreakdownSettings,
+    tallies: dict[str, CastTally],
+    warnings: list[BreakdownWarning],
+) -> _Row:
+    heading = unit.heading.text if unit.heading is not None else ""
+    row = _Row(unit, index, parse_slugline(heading), _tags(unit.elements, settings, warnings), [],
+               [e.text for e in unit.elements if isinstance(e, Action)])  # fmt: skip
+    aliases = settings.cast_aliases
+    for dialogue in _dialogues(unit.elements):
+        name = normalise_cue(dialogue.character.name)
+        name = aliases.get(name, name)
+        if not name:
+            continue
+        tally = tallies.get(name)
+        if tally is None or tally.source != "speaking":
+            tally = tallies[name] = _as_speaking(tally)
+        if name not in row.speakers:
+            row.speakers.append(name)
+            tally.speaking_scenes.append(index)
+        spoken = _spoken_text(dialogue)
+        tally.speeches += 1
+        tally.dialogue_lines += len(spoken)
+        tally.words += sum(len(line.split()) for line in spoken)
+    for text in row.actions:
+        row.runs.extend(caps_runs(text))
+    return row
+
+
+def _as_speaking(tally: CastTally | None) -> CastTally:
+    if tally is None:
+        return CastTally("speaking")
+    tally.source = "speaking"
+    return tally
+
+
+# --- the analysis ---------------------------------------------------------------------
 
 
 def breakdown(
@@ -280,145 +207,280 @@ def breakdown(
     ``layout_settings``); pass one to reuse a layout already made.
     """
     settings = settings or BreakdownSettings()
-    scenes = list(screenplay.scenes())
+    prologue_unit, units = scene_units(screenplay)
     if scene_pages is None:
         scene_pages = page_map(screenplay, layout_settings, settings.eighths_rounding)
-    if len(scene_pages.scenes) != len(scenes):
-        raise ValueError(f"page map has {len(scene_pages.scenes)} scenes, the script {len(scenes)}")
+    if len(scene_pages.scenes) != len(units):
+        raise ValueError(f"page map has {len(scene_pages.scenes)} scenes, the script {len(units)}")
 
-    # Every cue in the script is a known name before any action is read, so
-    # a character mentioned before their first line is still recognised.
+    warnings: list[BreakdownWarning] = []
+    tallies: dict[str, CastTally] = {}
+    all_units = ([prologue_unit] if prologue_unit is not None else []) + list(units)
+    first_index = 0 if prologue_unit is not None else 1
+    rows = [
+        _read_row(unit, index, settings, tallies, warnings)
+        for index, unit in enumerate(all_units, start=first_index)
+    ]
+    if prologue_unit is None:
+        warnings.extend(_loose_tag_warnings(screenplay, settings))
+
+    # Pass 2: who is cast, and what every other capitalised name is.
     aliases = settings.cast_aliases
-    matcher = NameMatcher(
-        normalise_cue(d.character.name) for scene in scenes for d in _dialogues(scene)
+    for row in rows:
+        for tag in row.tags:
+            if tag.category == "cast":
+                for item in tag.items:
+                    name = aliases.get(normalise_name(item), normalise_name(item))
+                    tallies.setdefault(name, CastTally("tag"))
+    for name in settings.cast:
+        tallies.setdefault(aliases.get(name, name), CastTally("config"))
+    kinds = _suggestion_kinds(rows)
+    merges = full_name_merges(
+        tallies, (name for name, (_, kind) in kinds.items() if kind == "person")
     )
-    warnings = _loose_tag_warnings(screenplay, settings)
-    tallies: dict[str, _CastTally] = {}
+    index = NameIndex(tallies)
+    for full, short in merges.items():
+        index.add(full, short)
+        tallies[short].also_known_as.append(full)
+    for short, full in short_forms(tallies).items():
+        index.add(short, full)
+    for alias, name in aliases.items():
+        if name in tallies:
+            index.add(alias, name)
+    for name, (listed, kind) in kinds.items():
+        # Later Title Case mentions of a named bit part ("Mrs. Kessley") count too.
+        if kind == "person" and name not in merges and name.split()[-1] not in PERSON_NOUNS:
+            index.add(name, listed)
+
+    # Pass 3: the records.
+    inserts = (layout_settings or LayoutSettings()).scene_number_inserts
+    numbers = scene_numbers(screenplay.scenes(), inserts)
+    lengths = ([scene_pages.prologue] if prologue_unit is not None else []) + list(
+        scene_pages.scenes
+    )
+    set_aliases = LocationAliases(settings.locations)
+    places = [set_aliases.resolve(row.slug.location, row.slug.sublocation) for row in rows]
+    shown = set_names(place for place, _ in places)
+    found: dict[tuple[str, SuggestionKind], list[int]] = {}
     records: list[SceneBreakdown] = []
     day_night = ""
-    numbers = scene_numbers(scenes, (layout_settings or LayoutSettings()).scene_number_inserts)
-    for index, (scene, length) in enumerate(zip(scenes, scene_pages.scenes, strict=True), start=1):
-        slug = parse_slugline(scene.heading.text)
-        day_night = _resolve_day_night(slug.time, day_night, settings)
-
-        speaking: list[str] = []
-        for dialogue in _dialogues(scene):
-            name = normalise_cue(dialogue.character.name)
-            name = aliases.get(name, name)
-            if not name:
-                continue
-            tally = tallies.setdefault(name, _CastTally((index, len(speaking))))
-            if name not in speaking:
-                speaking.append(name)
-                tally.speaking_scenes.append(index)
-            spoken = _spoken_text(dialogue)
-            tally.speeches += 1
-            tally.dialogue_lines += len(spoken)
-            tally.words += sum(len(line.split()) for line in spoken)
-
-        actions = [e.text for e in scene.elements if isinstance(e, Action)]
-        found = (aliases.get(n, n) for n in non_speaking_in(actions, matcher))
-        non_speaking = [n for n in dict.fromkeys(found) if n not in speaking]
-        for order, name in enumerate((*speaking, *non_speaking)):
-            tally = tallies.setdefault(name, _CastTally((index, order)))
-            tally.scenes.append(index)
-
-        elements = _collect_elements(list(_scene_tags(scene, settings)), warnings)
+    story_day = ""
+    for position, (row, length, (place, sub)) in enumerate(zip(rows, lengths, places, strict=True)):
+        assert length is not None
+        present = _present(row, index, tallies, kinds, position, found)
+        story_day = _story_day(row, story_day, warnings)
+        if not row.unit.is_prologue:
+            day_night = resolve_day_night(row.slug.time, day_night, settings)
         records.append(
-            SceneBreakdown(
-                index=index,
-                number=numbers[index - 1],
-                heading=" ".join(scene.heading.text.split()),
-                int_ext=slug.int_ext,
-                location=slug.location,
-                sublocation=slug.sublocation,
-                time=slug.time,
-                day_night=day_night,
-                line=scene.heading.span.start_line,
-                page=length.page,
-                eighths=length.eighths,
-                speaking=tuple(speaking),
-                non_speaking=tuple(non_speaking),
-                elements=elements,
-                synopsis=_synopsis(scene),
-            )
+            _record(
+                row, length, numbers, place, sub, shown, day_night, story_day, present, tallies
+            )  # fmt: skip
         )
 
+    cast = ranked_cast(tallies)
+    ids = {member.name: member.id for member in cast}
+    records = [_with_ids(record, ids) for record in records]
+    prologue = records[0] if prologue_unit is not None else None
+    scenes = tuple(records[1:] if prologue is not None else records)
     return Breakdown(
         title=screenplay.title(),
         pages=scene_pages.pages,
         lines_per_page=scene_pages.lines_per_page,
         eighths_rounding=settings.eighths_rounding,
-        scenes=tuple(records),
-        cast=_cast_list(tallies),
-        locations=_locations(records),
+        scenes=scenes,
+        cast=cast,
+        locations=summarise(scenes),
         elements=_element_index(records),
         warnings=tuple(sorted(warnings, key=lambda w: w.line)),
+        prologue=prologue,
+        suggestions=_suggestions(found),
         settings=settings,
     )
 
 
-def _resolve_day_night(time: str, previous: str, settings: BreakdownSettings) -> str:
-    words = " ".join(time.upper().split())
-    resolved = settings.day_night(words)
-    if resolved:
-        return resolved
-    if words in RELATIVE_TIMES or "LATER" in words.split() or "CONTINUOUS" in words.split():
-        return previous
-    return ""
+def _suggestions(found: dict[tuple[str, SuggestionKind], list[int]]) -> tuple[Suggestion, ...]:
+    """People, then groups, animals and sounds; each in order of first mention."""
+    listed = [
+        Suggestion(name, kind, tuple(dict.fromkeys(where))) for (name, kind), where in found.items()
+    ]
+    return tuple(sorted(listed, key=lambda s: SUGGESTION_KINDS.index(s.kind)))
 
 
-def _cast_list(tallies: dict[str, _CastTally]) -> tuple[CastMember, ...]:
-    """IDs: speaking cast first, most scenes first, ties by first appearance;
-    then the non-speaking suggestions the same way."""
-    ranked = sorted(
-        tallies.items(),
-        key=lambda item: (not item[1].speaking_scenes, -len(item[1].scenes), item[1].first_seen),
+def _suggestion_kinds(rows: list[_Row]) -> dict[str, tuple[str, SuggestionKind]]:
+    """Every capitalised run's (listed name, kind): the first time its context says what it is."""
+    kinds: dict[str, tuple[str, SuggestionKind] | None] = {}
+    for row in rows:
+        for run in row.runs:
+            if kinds.get(run.name) is None:
+                kind = classify(run)
+                kinds[run.name] = (suggestion_name(run, kind), kind) if kind else None
+    return {name: found for name, found in kinds.items() if found is not None}
+
+
+@dataclass
+class _Presence:
+    speaking: tuple[str, ...]
+    silent: tuple[str, ...]
+    suggested: Suggested
+
+
+def _present(
+    row: _Row,
+    index: NameIndex,
+    tallies: dict[str, CastTally],
+    kinds: dict[str, tuple[str, SuggestionKind]],
+    position: int,
+    found: dict[tuple[str, SuggestionKind], list[int]],
+) -> _Presence:
+    speaking = list(row.speakers)
+    silent: list[str] = []
+    suggested: dict[SuggestionKind, list[str]] = {"person": [], "group": [], "animal": [],
+                                                  "sound": []}  # fmt: skip
+
+    def cast_present(name: str) -> None:
+        if name not in speaking and name not in silent:
+            silent.append(name)
+
+    def suggest(name: str, kind: SuggestionKind) -> None:
+        if name not in suggested[kind]:
+            suggested[kind].append(name)
+            found.setdefault((name, kind), []).append(row.index)
+
+    for tag in row.tags:
+        if tag.category == "cast":
+            for item in tag.items:
+                name = normalise_name(item)
+                name = index.lookup(name) or name
+                if name in tallies:
+                    cast_present(name)
+    for text in row.actions:
+        for name in index.names_in(text):
+            if name in tallies:
+                cast_present(name)
+            elif name in kinds:
+                suggest(*kinds[name])
+    for run in row.runs:
+        known = index.lookup(run.name)
+        if known is not None:
+            if known in tallies:
+                cast_present(known)
+            continue
+        listed = kinds.get(run.name)
+        if listed is not None:
+            suggest(*listed)
+    for order, name in enumerate((*speaking, *silent)):
+        tallies[name].seen(row.index, (position, order))
+    return _Presence(
+        tuple(speaking),
+        tuple(silent),
+        Suggested(*(tuple(suggested[k]) for k in ("person", "group", "animal", "sound"))),
     )
-    return tuple(
-        CastMember(
-            id=number,
-            name=name,
-            speaking=bool(tally.speaking_scenes),
-            scenes=tuple(tally.scenes),
-            speaking_scenes=tuple(tally.speaking_scenes),
-            speeches=tally.speeches,
-            dialogue_lines=tally.dialogue_lines,
-            words=tally.words,
-        )
-        for number, (name, tally) in enumerate(ranked, start=1)
-    )
 
 
-def _locations(scenes: list[SceneBreakdown]) -> tuple[LocationSummary, ...]:
-    # "int. taxi" and "INT. TAXI" are one set; it keeps its first spelling.
-    grouped: dict[str, list[SceneBreakdown]] = {}
-    for scene in scenes:
-        grouped.setdefault((scene.location or scene.heading).casefold(), []).append(scene)
-    summaries = []
-    for members in grouped.values():
-        summaries.append(
-            LocationSummary(
-                name=members[0].location or members[0].heading,
-                int_ext=tuple(dict.fromkeys(s.int_ext for s in members if s.int_ext)),
-                sublocations=tuple(dict.fromkeys(s.sublocation for s in members if s.sublocation)),
-                scenes=tuple(s.index for s in members),
-                eighths=sum(s.eighths for s in members),
+def _story_day(row: _Row, previous: str, warnings: list[BreakdownWarning]) -> str:
+    for tag in row.tags:
+        if tag.category == "script day":
+            value = " ".join(tag.items)
+            if len(value) <= _MAX_STORY_DAY:
+                return value
+            warnings.append(
+                BreakdownWarning(row.unit.line, f"story day {value!r} is too long to be a day")
             )
-        )
-    # Biggest sets first: that is what a location scout reads top down.
-    summaries.sort(key=lambda loc: (-loc.eighths, loc.scenes[0]))
-    return tuple(summaries)
+    return row.slug.story_day or previous
 
 
-def _element_index(scenes: list[SceneBreakdown]) -> tuple[ElementSummary, ...]:
+def _elements(tags: list[Tag]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for tag in tags:
+        if BY_KEY.get(tag.category) is not None and BY_KEY[tag.category].kind == "day":
+            continue
+        items = found.setdefault(tag.category, [])
+        seen = {item.casefold() for item in items}
+        for item in tag.items:
+            if item.casefold() not in seen:
+                items.append(item)
+                seen.add(item.casefold())
+    order = {category: i for i, category in enumerate(TAG_CATEGORIES)}
+    # Standard categories in sheet order, then the configured ones as they came.
+    ranked = sorted(found, key=lambda c: order.get(c, len(order)))
+    return {category: tuple(found[category]) for category in ranked}
+
+
+def _synopsis(elements: tuple[object, ...]) -> str:
+    return " ".join(e.text.strip() for e in elements if isinstance(e, Synopsis)).strip()
+
+
+def _record(
+    row: _Row,
+    length: SceneLength,
+    numbers: list[str],
+    place: str,
+    sub: str,
+    shown: dict[str, str],
+    day_night: str,
+    story_day: str,
+    present: _Presence,
+    tallies: dict[str, CastTally],
+) -> SceneBreakdown:
+    from fountainkit.breakdown.locations import group_key
+
+    slug = row.slug
+    prologue = row.unit.is_prologue
+    heading = row.unit.heading
+    return SceneBreakdown(
+        index=row.index,
+        number="" if prologue else numbers[row.index - 1],
+        heading=" ".join(heading.text.split()) if heading is not None else "",
+        int_ext=slug.int_ext,
+        location=slug.location,
+        sublocation=sub,
+        set=shown.get(group_key(place), place),
+        time=slug.time,
+        day_night="" if prologue else day_night,
+        modifiers=slug.modifiers,
+        story_day=story_day,
+        line=row.unit.line,
+        page=length.page,
+        eighths=length.eighths,
+        speaking=present.speaking,
+        non_speaking=present.silent,
+        cast_ids=(),
+        suggested=present.suggested,
+        elements=_elements(row.tags),
+        synopsis=_synopsis(row.unit.elements),
+    )
+
+
+def _with_ids(record: SceneBreakdown, ids: dict[str, int]) -> SceneBreakdown:
+    from dataclasses import replace
+
+    cast_ids = tuple(sorted(ids[name] for name in (*record.speaking, *record.non_speaking)))
+    return replace(record, cast_ids=cast_ids)
+
+
+def _loose_tag_warnings(
+    screenplay: Screenplay, settings: BreakdownSettings
+) -> list[BreakdownWarning]:
+    """Tags before the first heading with no prologue to hold them: reported, they land nowhere."""
+    warnings = []
+    for item in loose_before_first_scene(screenplay):
+        for text, line in _note_texts(item):
+            tag = parse_tag(text, settings.aliases)
+            if tag is not None:
+                warnings.append(
+                    BreakdownWarning(line, f"{tag.category} tag before any scene is not counted")
+                )
+    return warnings
+
+
+def _element_index(records: list[SceneBreakdown]) -> tuple[ElementSummary, ...]:
     found: dict[tuple[str, str], tuple[str, list[int]]] = {}
-    for scene in scenes:
-        for category, items in scene.elements.items():
+    for record in records:
+        for category, items in record.elements.items():
             for item in items:
                 key = (category, item.casefold())
-                found.setdefault(key, (item, []))[1].append(scene.index)
-    order = {category: i for i, category in enumerate(CATEGORIES)}
+                found.setdefault(key, (item, []))[1].append(record.index)
+    order = {category: i for i, category in enumerate(TAG_CATEGORIES)}
     entries = [ElementSummary(cat, name, tuple(idx)) for (cat, _), (name, idx) in found.items()]
     entries.sort(key=lambda e: (order.get(e.category, len(order)), e.category, e.scenes[0]))
     return tuple(entries)

@@ -1,18 +1,25 @@
-"""Settings of the breakdown: eighths rounding, tag aliases, colours, day/night.
+"""Settings of the breakdown, read from the ``breakdown:`` section of a config file.
 
 Defaults follow the research notes (../shared/reference, Area 1): eighths
-rounded to the nearest eighth like Beat (``"up"`` is the AD rule of thumb),
-marking colours from Wikipedia's script-breakdown table, and relative times
-(CONTINUOUS, LATER...) resolved to the previous scene's day or night.
-
-``BreakdownSettings.from_mapping`` reads the ``breakdown:`` section of a
-fountainkit YAML config::
+rounded to the nearest eighth like Beat (``up`` is the AD rule of thumb),
+marking colours from Wikipedia's script-breakdown table (see
+:mod:`fountainkit.breakdown.categories`), dawn and dusk counted as day::
 
     breakdown:
-      eighths_rounding: up
-      aliases: {costume: wardrobe, greens: set dressing}
+      eighths_rounding: up             # nearest (default) | up
+      dawn: night                      # day (default) | night | dawn (a class of its own)
+      dusk: dusk                       # day (default) | night | dusk
+      day_words: [DAY, MORNING]        # replace the words read as day / night
+      night_words: [NIGHT, EVENING]
+      cast: [MAID, DRIVER]             # non-speaking parts that get cast IDs
+      cast_aliases: {CYBER BOB: BOB}   # one character under two names
+      locations: {MIKE'S PLACE: MIKE'S APARTMENT}   # one set under two names
+      categories: [drones, covid]      # tag categories of your own
+      aliases: {greens: greenery}      # more labels for a category
       colors: {props: "#7b1fa2"}
-      cast_aliases: {CYBER BOB: BOB}
+
+Every value is checked here, so a typo in the file is one line naming the key,
+never a traceback or a setting silently ignored.
 """
 
 from __future__ import annotations
@@ -23,58 +30,62 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Literal
 
-from fountainkit.breakdown.tags import CATEGORIES, DEFAULT_ALIASES, canonical_category
+from fountainkit.breakdown.categories import CATEGORY_TABLE, normalise_label
+from fountainkit.breakdown.tags import default_vocabulary
 from fountainkit.config import describe, text_list, text_mapping, text_setting
 
 Rounding = Literal["nearest", "up"]
 ROUNDINGS: tuple[str, ...] = ("nearest", "up")
 
-# Wikipedia: cast red, stunts orange, extras yellow (silent) / green
-# (atmosphere), special effects blue, props purple, vehicles/animals pink,
-# sound/music brown. The rest are not standardised; chosen to stay distinct.
 DEFAULT_COLORS: Mapping[str, str] = MappingProxyType(
-    {
-        "cast": "#d32f2f",
-        "extras": "#f9d71c",
-        "stunts": "#f57c00",
-        "props": "#7b1fa2",
-        "wardrobe": "#00897b",
-        "makeup": "#c2185b",
-        "vehicles": "#f48fb1",
-        "animals": "#f48fb1",
-        "sfx": "#1e88e5",
-        "vfx": "#4fc3f7",
-        "sound": "#795548",
-        "music": "#a1887f",
-        "set dressing": "#689f38",
-        "special equipment": "#757575",
-        "non-speaking": "#ef9a9a",
-        "other": "#9e9e9e",
-    }
+    {c.key: c.color for c in CATEGORY_TABLE}
+    | {"non-speaking": "#ef9a9a", "suggested": "#eeeeee", "other": "#9e9e9e"}
 )
 
-# What a time of day means for the day/night column of a stripboard.
+# What a time of day means for the day/night column of a stripboard. Dawn and
+# dusk words have a class of their own that the ``dawn``/``dusk`` settings map.
 DEFAULT_DAY_WORDS: frozenset[str] = frozenset(
-    {"DAY", "MORNING", "AFTERNOON", "NOON", "MIDDAY", "DAWN", "SUNRISE", "DAYBREAK", "DUSK",
-     "SUNSET", "MAGIC HOUR", "GOLDEN HOUR", "PRE-DAWN",
-     "\ub0ae", "\uc0c8\ubcbd", "\uc544\uce68", "\uc624\ud6c4"}
+    {"DAY", "DAYTIME", "MORNING", "AFTERNOON", "NOON", "MIDDAY", "LUNCHTIME", "BREAKFAST",
+     "\ub0ae", "\uc544\uce68", "\uc624\ud6c4"}
 )  # fmt: skip
 DEFAULT_NIGHT_WORDS: frozenset[str] = frozenset(
-    {"NIGHT", "EVENING", "MIDNIGHT", "TWILIGHT", "NIGHTFALL", "BLUE HOUR", "\ubc24", "\uc800\ub141"}
+    {"NIGHT", "NIGHTTIME", "EVENING", "MIDNIGHT", "TWILIGHT", "NIGHTFALL", "BLUE HOUR",
+     "DINNERTIME", "\ubc24", "\uc800\ub141"}
+)  # fmt: skip
+DAWN_WORDS: frozenset[str] = frozenset(
+    {"DAWN", "SUNRISE", "DAYBREAK", "PRE-DAWN", "FIRST LIGHT", "\uc0c8\ubcbd"}
 )
+DUSK_WORDS: frozenset[str] = frozenset(
+    {"DUSK", "SUNSET", "MAGIC HOUR", "GOLDEN HOUR", "LAST LIGHT"}
+)
+DAWN_CLASSES = ("day", "night", "dawn")
+DUSK_CLASSES = ("day", "night", "dusk")
 
 _HEX_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _upper_name(value: object) -> str:
+    return " ".join(str(value).split()).upper()
 
 
 @dataclass(frozen=True)
 class BreakdownSettings:
     eighths_rounding: Rounding = "nearest"
-    aliases: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
+    # Tag label (normalised) -> category key: the built-in labels plus configured ones.
+    aliases: Mapping[str, str] = field(default_factory=default_vocabulary)
+    # Tag categories of the user's own, after the standard ones.
+    categories: tuple[str, ...] = ()
     colors: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_COLORS))
     day_words: frozenset[str] = DEFAULT_DAY_WORDS
     night_words: frozenset[str] = DEFAULT_NIGHT_WORDS
+    dawn: str = "day"
+    dusk: str = "day"
+    # Non-speaking parts that get cast IDs, as written in the file (upper-cased).
+    cast: tuple[str, ...] = ()
     # One character under two names ("CYBER BOB" -> "BOB"): never guessed.
     cast_aliases: Mapping[str, str] = field(default_factory=dict)
+    # One set under two names; keys are matched like sets are grouped.
+    locations: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.eighths_rounding not in ROUNDINGS:
@@ -83,65 +94,74 @@ class BreakdownSettings:
                 f"not {describe(self.eighths_rounding)}"
             )
         for name, color in self.colors.items():
-            if not _HEX_COLOR_RE.match(color):
+            if not isinstance(color, str) or not _HEX_COLOR_RE.match(color):
                 raise ValueError(
                     f"colour of {describe(name)} must look like #rrggbb, not {describe(color)}"
                 )
+        if self.dawn not in DAWN_CLASSES:
+            choices = ", ".join(DAWN_CLASSES)
+            raise ValueError(f"dawn must be one of {choices}, not {describe(self.dawn)}")
+        if self.dusk not in DUSK_CLASSES:
+            choices = ", ".join(DUSK_CLASSES)
+            raise ValueError(f"dusk must be one of {choices}, not {describe(self.dusk)}")
 
     def color(self, category: str) -> str:
         return self.colors.get(category, self.colors.get("other", DEFAULT_COLORS["other"]))
 
-    def day_night(self, time: str) -> str:
-        """``DAY``/``NIGHT`` for a time of day, ``""`` when it does not say."""
-        words = " ".join(re.sub(r"\([^)]*\)", " ", time).upper().split())
-        if words in self.night_words:
-            return "NIGHT"
-        if words in self.day_words:
-            return "DAY"
-        # "LATER THAT NIGHT", "EARLY MORNING": the last telling word decides.
-        for word in reversed(words.split()):
-            if word in self.night_words:
-                return "NIGHT"
-            if word in self.day_words:
-                return "DAY"
-        return ""
-
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> BreakdownSettings:
-        """Settings from a config mapping; unknown keys raise ValueError."""
+        """Settings from a config mapping; unknown keys and wrong types raise ValueError."""
         if not data:
             return cls()
         known = {f.name for f in fields(cls)}
-        unknown = sorted(str(key) for key in set(data) - known)
+        unknown = sorted(str(key) for key in data if key not in known)
         if unknown:
-            raise ValueError(f"unknown breakdown setting(s): {', '.join(map(describe, unknown))}")
+            raise ValueError(
+                f"unknown breakdown setting(s): {', '.join(map(describe, unknown))} "
+                f"(known: {', '.join(sorted(known))})"
+            )
         kwargs: dict[str, Any] = {}
         if "eighths_rounding" in data:
             rounding = text_setting(data["eighths_rounding"], "eighths_rounding")
             kwargs["eighths_rounding"] = rounding.lower()
-        if "aliases" in data:
-            aliases = dict(DEFAULT_ALIASES)
-            given = text_mapping(data["aliases"], "aliases", "alias: category")
-            for alias, target in given.items():
-                category = canonical_category(target)
-                if category is None:
-                    raise ValueError(
-                        f"alias {describe(alias)} points to {describe(target)}, which is not one "
-                        "of: " + ", ".join(CATEGORIES)
-                    )
-                aliases[" ".join(alias.split()).casefold()] = category
-            kwargs["aliases"] = aliases
+        for key in ("dawn", "dusk"):
+            if key in data:
+                kwargs[key] = text_setting(data[key], key).lower()
+        categories = tuple(normalise_label(c) for c in _list(data, "categories") if c.strip())
+        vocabulary = default_vocabulary()
+        vocabulary.update({c: c for c in categories})
+        for alias, target in _mapping(data, "aliases", "alias: category").items():
+            category = vocabulary.get(normalise_label(target))
+            if category is None:
+                raise ValueError(
+                    f"aliases: {describe(alias)} points to {describe(target)}, which is no "
+                    "category (add it under categories: first)"
+                )
+            vocabulary[normalise_label(alias)] = category
+        kwargs["aliases"] = vocabulary
+        kwargs["categories"] = categories
         if "colors" in data:
-            colors = text_mapping(data["colors"], "colors", "category: #rrggbb")
+            colors = _mapping(data, "colors", "category: #rrggbb")
             kwargs["colors"] = {**DEFAULT_COLORS, **colors}
+        if "cast" in data:
+            kwargs["cast"] = tuple(dict.fromkeys(_upper_name(n) for n in _list(data, "cast")))
         if "cast_aliases" in data:
-            cast_aliases = text_mapping(data["cast_aliases"], "cast_aliases", "NAME: OTHER NAME")
-            kwargs["cast_aliases"] = {
-                " ".join(k.split()).upper(): " ".join(v.split()).upper()
-                for k, v in cast_aliases.items()
-            }
+            given = _mapping(data, "cast_aliases", "NAME: OTHER NAME")
+            kwargs["cast_aliases"] = {_upper_name(k): _upper_name(v) for k, v in given.items()}
+        if "locations" in data:
+            given = _mapping(data, "locations", "SET: OTHER SET")
+            kwargs["locations"] = {_upper_name(k): _upper_name(v) for k, v in given.items()}
         for key in ("day_words", "night_words"):
             if key in data:
-                words = text_list(data[key], key)
-                kwargs[key] = frozenset(" ".join(w.upper().split()) for w in words)
+                kwargs[key] = frozenset(_upper_name(w) for w in _list(data, key))
         return cls(**kwargs)
+
+
+def _mapping(data: Mapping[str, Any], key: str, shape: str) -> dict[str, str]:
+    value = data.get(key)
+    return {} if value is None else text_mapping(value, key, shape)
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    return [] if value is None else text_list(value, key)

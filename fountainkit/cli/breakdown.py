@@ -38,6 +38,12 @@ from fountainkit.config import ConfigError, load_config
     default=None,
     help="Round a scene's length to the nearest eighth (default) or up.",
 )
+@click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="CSV: start with a UTF-8 byte-order mark, so Excel keeps non-ASCII names intact.",
+)
 @layout_options
 @encoding_option
 @writing_options
@@ -47,6 +53,7 @@ def breakdown_command(
     fmt: str,
     output: str | None,
     eighths_rounding: str | None,
+    bom: bool,
     encoding: str | None,
     force: bool,
     verbose: bool,
@@ -54,12 +61,13 @@ def breakdown_command(
 ) -> None:
     """Break SCRIPT down scene by scene: cast, locations, eighths, tagged elements.
 
-    Tag elements in the script with notes such as [[props: revolver; map]].
-    SCRIPT '-' reads standard input.
+    Tag elements in the script with notes such as [[props: revolver; map]],
+    [[cast: MAID]] (a non-speaking part with a cast ID) or [[day: 3]] (the story
+    day, carried to later scenes). See docs/breakdown.md. SCRIPT '-' reads
+    standard input.
     """
-    from fountainkit.breakdown.core import breakdown
+    from fountainkit.breakdown import BreakdownSettings, breakdown
     from fountainkit.breakdown.reports import render
-    from fountainkit.breakdown.settings import BreakdownSettings
 
     fmt = fmt.lower()
     layout_settings = settings_from_options(layout)
@@ -87,7 +95,7 @@ def breakdown_command(
     screenplay = load_screenplay(script, encoding)
     result = breakdown(screenplay, settings, layout_settings=layout_settings)
     try:
-        report = render(result, fmt)
+        report = render(result, fmt, bom=bom)
     except Exception as exc:  # a renderer failure is one line, never a traceback
         if fmt != "pdf":
             raise

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from fountainkit.breakdown.cast import NameMatcher, non_speaking_in, normalise_cue
 from fountainkit.breakdown.sluglines import parse_slugline
 from fountainkit.lsp.lint import (
     Diagnostic,
@@ -33,14 +32,12 @@ from fountainkit.lsp.lint import (
 from fountainkit.model import (
     Action,
     Boneyard,
-    Character,
     Note,
     Scene,
     Screenplay,
     Section,
     Span,
     Synopsis,
-    walk,
 )
 from fountainkit.syntax.incremental import Chunk, IncrementalDocument
 from fountainkit.syntax.lexer import HIDDEN_PATTERN
@@ -70,19 +67,20 @@ class Fold:
 
 @dataclass(frozen=True, slots=True)
 class ScenePages:
-    """Where one scene sits on paper: its number, first page and length in eighths."""
+    """One scene as the breakdown has it: number, first page, eighths and who is in it.
+
+    Everything up to the next heading counts (sections and synopses inside a
+    scene do not end it), exactly as in ``fountainkit breakdown``.
+    """
 
     number: str
     page: int
     eighths: int
-
-
-@dataclass(frozen=True, slots=True)
-class SceneCast:
-    speaking: tuple[str, ...]  # normalised cue names, in order of first speech
-    non_speaking: tuple[
-        str, ...
-    ]  # names in the action (a heuristic, see fountainkit.breakdown.cast)
+    speaking: tuple[str, ...] = ()  # cast who speak, in order of first speech
+    non_speaking: tuple[str, ...] = ()  # cast there without a line
+    suggested: tuple[str, ...] = ()  # people and groups the action names (not cast)
+    day_night: str = ""
+    story_day: str = ""
 
 
 class ScriptAnalysis:
@@ -288,31 +286,26 @@ class ScriptAnalysis:
             self._pages = (version, _LAYOUT_WORKER.submit(_scene_pages, snapshot))
         return self._pages[1]
 
-    def scene_cast(self, scene: Scene) -> SceneCast:
-        """Who speaks in ``scene``, and names its action mentions (suggestions)."""
-        speaking: list[str] = []
-        for node in walk(scene):
-            if isinstance(node, Character):
-                name = normalise_cue(node.name)
-                if name and name not in speaking:
-                    speaking.append(name)
-        matcher = NameMatcher(self.cue_names())
-        actions = [e.text for e in scene.elements if isinstance(e, Action)]
-        others = [n for n in non_speaking_in(actions, matcher) if n not in speaking]
-        return SceneCast(tuple(speaking), tuple(others))
-
 
 _LAYOUT_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fountainkit-layout")
 
 
 def _scene_pages(screenplay: Screenplay) -> list[ScenePages]:
-    from fountainkit.breakdown.eighths import page_map
-    from fountainkit.production.numbering import scene_numbers
+    """The breakdown of the whole script (layout included), scene by scene."""
+    from fountainkit.breakdown import breakdown
 
-    numbers = scene_numbers(screenplay.scenes())
     return [
-        ScenePages(number, s.page, s.eighths)
-        for number, s in zip(numbers, page_map(screenplay).scenes, strict=False)
+        ScenePages(
+            scene.number,
+            scene.page,
+            scene.eighths,
+            scene.speaking,
+            scene.non_speaking,
+            (*scene.suggested.people, *scene.suggested.groups),
+            scene.day_night,
+            scene.story_day,
+        )
+        for scene in breakdown(screenplay).scenes
     ]
 
 

@@ -316,16 +316,19 @@ async def hover(ls: FountainServer, params: types.HoverParams) -> types.Hover | 
     found = script.scene_at_heading(params.position.line + 1) if script else None
     if script is None or found is None or found[0] >= len(pages):
         return None
-    index, scene, heading_span = found
-    cast = script.scene_cast(scene)
+    index, _scene, heading_span = found
     where = pages[index]
+    facts = [f"**Scene {where.number}**", f"page {where.page}", _eighths(where.eighths)]
+    facts += [f for f in (where.day_night, where.story_day and f"day {where.story_day}") if f]
     lines = [
-        f"**Scene {where.number}** · page {where.page} · {_eighths(where.eighths)}",
+        " · ".join(facts),
         "",
-        "Cast: " + (", ".join(cast.speaking) if cast.speaking else "nobody speaks"),
+        "Cast: " + (", ".join(where.speaking) if where.speaking else "nobody speaks"),
     ]
-    if cast.non_speaking:
-        lines += ["", "Also in the action (not speaking): " + ", ".join(cast.non_speaking)]
+    if where.non_speaking:
+        lines += ["", "There without a line: " + ", ".join(where.non_speaking)]
+    if where.suggested:
+        lines += ["", "Also named in the action (not cast): " + ", ".join(where.suggested)]
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n".join(lines)),
         range=ls.to_range(uri, script, heading_span),

@@ -1,92 +1,57 @@
-"""Geometry of the cast x scene presence grid, drawn as inline SVG by the template.
+"""The cast x scene presence grid, cut into tiles small enough to read.
 
-One row per cast member, one column per scene; a filled cell means the
-character is in the scene (solid: speaks, light: seen but silent). Long
-scripts are cut into blocks of ``columns`` scenes so each picture fits a page.
-Only filled cells become rectangles; the ruling is one line per row and
-column, which keeps a 190-scene grid light for the PDF engine.
+One row per cast member, one column per row of the breakdown (the prologue,
+then the scenes); a cell says whether the character speaks in the scene
+(``"S"``), is there without a line (``"N"``) or is absent (``""``). A feature
+has some 50 cast members and 190 scenes: drawn at a readable size that is
+several pages each way, so the grid is cut into tiles of at most
+``max_rows`` cast members by ``max_columns`` scenes, and every tile repeats
+its row and column labels. The HTML and PDF reports draw the same tiles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fountainkit.breakdown.core import Breakdown
-
-CELL = 10
-NAME_WIDTH = 150
-HEADER_HEIGHT = 34
+from fountainkit.breakdown.model import Breakdown, CastMember, SceneBreakdown
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    x: int
-    y: int
-    speaking: bool
-    title: str
+class PresenceTile:
+    members: tuple[CastMember, ...]
+    scenes: tuple[SceneBreakdown, ...]
+    cells: tuple[tuple[str, ...], ...]  # [member][scene]: "S", "N" or ""
 
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    x: int
-    y: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class PresenceGrid:
-    width: int
-    height: int
-    first_scene: int
-    last_scene: int
-    cells: tuple[Cell, ...]
-    row_labels: tuple[Label, ...]
-    column_labels: tuple[Label, ...]  # drawn rotated, reading upwards
-    row_lines: tuple[int, ...]  # y of each horizontal rule
-    column_lines: tuple[int, ...]  # x of each vertical rule
-
-
-def presence_grids(breakdown: Breakdown, columns: int = 50) -> list[PresenceGrid]:
-    grid = breakdown.presence()
-    scenes = breakdown.scenes
-    blocks = []
-    for start in range(0, len(scenes), columns):
-        block = scenes[start : start + columns]
-        width = NAME_WIDTH + CELL * len(block)
-        height = HEADER_HEIGHT + CELL * len(breakdown.cast)
-        cells = []
-        for row, member in enumerate(breakdown.cast):
-            for col, scene in enumerate(block):
-                state = grid[row][start + col]
-                if state:
-                    how = "speaks" if state == "S" else "is seen, silent"
-                    cells.append(
-                        Cell(
-                            NAME_WIDTH + col * CELL,
-                            HEADER_HEIGHT + row * CELL,
-                            state == "S",
-                            f"{member.name} {how} in scene {scene.number}",
-                        )
-                    )
-        blocks.append(
-            PresenceGrid(
-                width=width,
-                height=height,
-                first_scene=block[0].index,
-                last_scene=block[-1].index,
-                cells=tuple(cells),
-                row_labels=tuple(
-                    Label(
-                        NAME_WIDTH - 4, HEADER_HEIGHT + row * CELL + CELL - 2, f"{m.id}. {m.name}"
-                    )
-                    for row, m in enumerate(breakdown.cast)
-                ),
-                column_labels=tuple(
-                    Label(NAME_WIDTH + col * CELL + CELL - 2, HEADER_HEIGHT - 3, scene.number)
-                    for col, scene in enumerate(block)
-                ),
-                row_lines=tuple(HEADER_HEIGHT + r * CELL for r in range(len(breakdown.cast) + 1)),
-                column_lines=tuple(NAME_WIDTH + c * CELL for c in range(len(block) + 1)),
-            )
+    @property
+    def caption(self) -> str:
+        first, last = self.members[0], self.members[-1]
+        return (
+            f"Cast {first.id}\u2013{last.id}, scenes {column_label(self.scenes[0])}"
+            f"\u2013{column_label(self.scenes[-1])}"
         )
-    return blocks
+
+
+def row_label(member: CastMember) -> str:
+    return f"{member.id}. {member.name}"
+
+
+def column_label(scene: SceneBreakdown) -> str:
+    return scene.number or "pro."  # the prologue has no number
+
+
+def presence_tiles(
+    breakdown: Breakdown, max_rows: int = 40, max_columns: int = 45
+) -> list[PresenceTile]:
+    """The grid in tiles: all scenes of the first cast rows, then the next rows."""
+    grid = breakdown.presence()
+    rows = breakdown.rows
+    tiles = []
+    for top in range(0, len(breakdown.cast), max_rows):
+        members = breakdown.cast[top : top + max_rows]
+        for left in range(0, len(rows), max_columns):
+            scenes = rows[left : left + max_columns]
+            cells = tuple(
+                tuple(grid[top + r][left : left + len(scenes)]) for r in range(len(members))
+            )
+            tiles.append(PresenceTile(tuple(members), tuple(scenes), cells))
+    return tiles

@@ -1,24 +1,30 @@
-"""HTML report: a breakdown sheet per scene, the cast list, locations and the grid.
+"""HTML report: summary, one-liner, a breakdown sheet per scene, lists and the presence grid.
 
 Rendered by Jinja2 with autoescaping on, so script text can never become
-markup. The stylesheet is inlined, making one self-contained file that the
-PDF writer can paint without fetching anything.
+markup. The stylesheet is inlined, making one self-contained file that opens
+anywhere and that WeasyPrint can paint without fetching anything.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import jinja2
 
-from fountainkit.breakdown.core import Breakdown
+from fountainkit.breakdown.categories import BY_KEY, ELEMENT_CATEGORIES
+from fountainkit.breakdown.model import Breakdown, SceneBreakdown, Suggested
 from fountainkit.breakdown.reports.data import breakdown_data
-from fountainkit.breakdown.reports.grid import presence_grids
-from fountainkit.breakdown.tags import CATEGORIES, CATEGORY_LABELS
+from fountainkit.breakdown.reports.grid import PresenceTile, column_label, presence_tiles, row_label
 from fountainkit.resources import template_dir
 
 TEMPLATE = "breakdown.html.j2"
 STYLESHEET = "breakdown.css"
+
+# Presence grid geometry, in SVG user units (CSS px at scale 1).
+CELL = 12
+LABEL_CHAR = 4.6  # width of one character of a 7-unit label, generously
+HEADER_HEIGHT = 30
 
 
 @cache
@@ -40,35 +46,76 @@ def ink_for(background: str) -> str:
     return "#000000" if luminance > 140 else "#ffffff"
 
 
-def _box(name: str, label: str, items: list[str], color: str) -> dict[str, object]:
-    return {"name": name, "label": label, "items": items, "color": color, "ink": ink_for(color)}
+def category_label(category: str) -> str:
+    known = BY_KEY.get(category)
+    return known.label if known is not None else category.capitalize()
 
 
-def scene_boxes(breakdown: Breakdown) -> list[list[dict[str, object]]]:
-    """Per scene, the coloured boxes of its sheet: every standard category
-    (empty ones too, as on a printed sheet), then any unknown category."""
-    settings = breakdown.settings
+@dataclass(frozen=True, slots=True)
+class Box:
+    name: str
+    label: str
+    items: tuple[str, ...]
+    color: str
+    ink: str
+
+
+def _box(breakdown: Breakdown, name: str, label: str, items: list[str]) -> Box:
+    color = breakdown.settings.color(name)
+    return Box(name, label, tuple(items), color, ink_for(color))
+
+
+def scene_boxes(breakdown: Breakdown, scene: SceneBreakdown) -> list[Box]:
+    """A sheet's coloured boxes: the cast always, then every category the scene has items in,
+    then the suggestions from the action."""
     ids = {member.name: member.id for member in breakdown.cast}
-    sheets = []
-    for scene in breakdown.scenes:
-        cast = [f"{ids[name]}. {name}" for name in scene.speaking]
-        cast += list(scene.elements.get("cast", ()))
-        silent = [f"{ids[name]}. {name}" for name in scene.non_speaking]
-        boxes = [
-            _box("cast", "Cast", cast, settings.color("cast")),
-            _box(
-                "non-speaking", "Non-speaking (suggested)", silent, settings.color("non-speaking")
-            ),
-        ]
-        for category in CATEGORIES[1:]:
-            items = list(scene.elements.get(category, ()))
-            boxes.append(_box(category, CATEGORY_LABELS[category], items, settings.color(category)))
-        for category, items in scene.elements.items():
-            if category not in CATEGORIES:
-                label = f"{category} (unknown category)"
-                boxes.append(_box(category, label, list(items), settings.color(category)))
-        sheets.append(boxes)
-    return sheets
+    cast = [f"{ids[name]}. {name}" for name in scene.speaking]
+    cast += [f"{ids[name]}. {name} (silent)" for name in scene.non_speaking]
+    boxes = [_box(breakdown, "cast", "Cast", cast)]
+    for category in [*ELEMENT_CATEGORIES[1:], *breakdown.settings.categories]:
+        items = list(scene.elements.get(category, ()))
+        if items:
+            boxes.append(_box(breakdown, category, category_label(category), items))
+    suggested = scene.suggested
+    for label, items in suggestion_boxes(suggested):
+        if items:
+            boxes.append(_box(breakdown, "suggested", label, list(items)))
+    return boxes
+
+
+def suggestion_boxes(suggested: Suggested) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(box title, names) of a scene's suggestions, in the order a sheet shows them."""
+    return (
+        ("Suggested: people", suggested.people),
+        ("Suggested: background", suggested.groups),
+        ("Suggested: animals", suggested.animals),
+        ("Suggested: sound / FX", suggested.sounds),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SvgTile:
+    tile: PresenceTile
+    width: float
+    height: float
+    label_width: float
+    cell: int = CELL
+    header: int = HEADER_HEIGHT
+
+
+def _svg_tiles(breakdown: Breakdown) -> list[SvgTile]:
+    tiles = presence_tiles(breakdown, max_rows=45, max_columns=45)
+    longest = max((len(row_label(m)) for m in breakdown.cast), default=4)
+    label_width = 8 + longest * LABEL_CHAR
+    return [
+        SvgTile(
+            tile,
+            label_width + CELL * len(tile.scenes),
+            HEADER_HEIGHT + CELL * len(tile.members),
+            label_width,
+        )
+        for tile in tiles
+    ]
 
 
 def _stylesheet() -> str:
@@ -80,8 +127,11 @@ def to_html(breakdown: Breakdown) -> str:
     return template.render(
         breakdown=breakdown,
         data=breakdown_data(breakdown),
-        sheets=list(zip(breakdown.scenes, scene_boxes(breakdown), strict=True)),
-        grids=presence_grids(breakdown),
+        sheets=[(scene, scene_boxes(breakdown, scene)) for scene in breakdown.rows],
+        grids=_svg_tiles(breakdown),
+        row_label=row_label,
+        column_label=column_label,
+        category_label=category_label,
         speaking_color=breakdown.settings.color("cast"),
         silent_color=breakdown.settings.color("non-speaking"),
         stylesheet=_stylesheet(),

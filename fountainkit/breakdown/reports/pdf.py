@@ -8,7 +8,7 @@ URL that reached it could read a local file or touch the network.
 
 from __future__ import annotations
 
-from fountainkit.breakdown.core import Breakdown
+from fountainkit.breakdown.model import Breakdown
 from fountainkit.breakdown.reports.html import to_html
 from fountainkit.pdf.fetcher import bundled_only_fetcher
 

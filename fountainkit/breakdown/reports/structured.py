@@ -6,7 +6,7 @@ import json
 
 import yaml
 
-from fountainkit.breakdown.core import Breakdown
+from fountainkit.breakdown.model import Breakdown
 from fountainkit.breakdown.reports.data import breakdown_data
 
 # The C dumper is several times faster on a 190-scene script when libyaml is there.
