@@ -178,7 +178,7 @@ def _script_strips(
     breakdown_section: dict[str, Any],
     config_path: Path | None,
 ) -> Any:
-    from fountainkit.breakdown.core import breakdown
+    from fountainkit.breakdown import breakdown
     from fountainkit.breakdown.settings import BreakdownSettings
     from fountainkit.production.from_breakdown import strips_from_breakdown
 

@@ -9,16 +9,11 @@ data model is absorbed here and nowhere else.
 
 from __future__ import annotations
 
-from fountainkit.breakdown.core import Breakdown, SceneBreakdown
+from fountainkit.breakdown import Breakdown, SceneBreakdown
 from fountainkit.production.strips import CastEntry, ScriptStrips, Strip
 
 # The tag category holding where a scene is really shot (Final Draft's "Location").
-SHOOTING_LOCATION = "location"
-
-
-def _story_day(scene: SceneBreakdown) -> str:
-    day = getattr(scene, "story_day", "")
-    return "" if day is None else str(day)
+SHOOTING_LOCATION = "shooting location"
 
 
 def _shooting_location(scene: SceneBreakdown) -> str:
@@ -29,7 +24,7 @@ def strips_from_breakdown(breakdown: Breakdown) -> ScriptStrips:
     strips = []
     used: set[int] = set()
     for scene in breakdown.scenes:
-        cast_ids = breakdown.cast_ids(scene)
+        cast_ids = scene.cast_ids
         used.update(cast_ids)
         strips.append(
             Strip(
@@ -38,14 +33,14 @@ def strips_from_breakdown(breakdown: Breakdown) -> ScriptStrips:
                 int_ext=scene.int_ext,
                 day_night=scene.day_night,
                 time=scene.time,
-                set=scene.location,
+                set=scene.set,
                 sublocation=scene.sublocation,
                 location=_shooting_location(scene),
                 eighths=scene.eighths,
                 page=scene.page,
                 cast_ids=cast_ids,
                 synopsis=scene.synopsis,
-                story_day=_story_day(scene),
+                story_day=scene.story_day,
                 heading=scene.heading,
             )
         )
