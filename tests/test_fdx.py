@@ -124,7 +124,7 @@ def test_paragraph_types_and_text_follow_the_script(root: ET.Element) -> None:
         ("Character", "JOHN (V.O.)"),
         ("Parenthetical", "(quietly)"),
         ("Dialogue", "Coffee?\nBlack"),
-        ("Dialogue", "La la"),
+        ("Lyrics", "La la"),
         ("Character", "ANN"),
         ("Dialogue", "Left."),
         ("Character", "BOB"),
@@ -132,7 +132,7 @@ def test_paragraph_types_and_text_follow_the_script(root: ET.Element) -> None:
         ("Transition", "CUT TO:"),
         ("Scene Heading", "EXT. GARDEN - NIGHT"),
         ("Action", "THE END"),
-        ("Action", "Sung line"),
+        ("Lyrics", "Sung line"),
     ]
 
 

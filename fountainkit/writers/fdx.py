@@ -15,8 +15,12 @@ Decisions:
   the right one, as Final Draft nests it.
 * Centered text is an Action paragraph with ``Alignment="Center"``; a page
   break sets ``StartsNewPage="Yes"`` on the paragraph after it.
-* Lyrics have no Final Draft element: inside a speech they are Dialogue, on
-  their own Action, both in italics.
+* Lyrics are ``Lyrics`` paragraphs in italics (as Beat writes them), inside a
+  speech or on their own, so they come back as lyrics when the file is read again; lyrics
+  on their own get ``SpaceBefore="12"`` (a blank line above, like any block),
+  which also tells a reader they do not continue the speech before them.
+* Two page breaks in a row, or one at the very end, are an empty page: an
+  empty Action paragraph that starts a new page.
 * Lines of one Fountain block stay one paragraph, separated by a newline in the
   text, so an action block is not split into paragraphs with space between.
   Extra blank lines the writer typed are kept as empty Action paragraphs
@@ -71,8 +75,10 @@ GENERATOR_COMMENT = "<!-- Written by fountainkit -->"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _WHITESPACE_CONTROLS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
 
-# Title-page keys Final Draft centres; the rest go to the lower left.
+# Title-page keys Final Draft centres; dates, notes and copyright go to the
+# right (as fountainkit prints them), the rest (contact) to the left.
 CENTRED_TITLE_KEYS = ("title", "credit", "author", "authors", "source")
+RIGHT_TITLE_KEYS = ("draft date", "date", "notes", "copyright")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,13 @@ class _FdxWriter:
                 self._scene(item)
             else:
                 self._element(item, self.content)
+        self._blank_page_if_pending()
+
+    def _blank_page_if_pending(self) -> None:
+        # A page break with nothing after it (or another right after it) is an
+        # empty page: an empty paragraph starting a new page carries it.
+        if self.new_page_pending:
+            _append_lines(self._paragraph(self.content, "Action"), [()])
 
     def _paragraph(self, parent: ET.Element, kind: str | None, **attrs: str) -> ET.Element:
         attributes = {"Type": kind} if kind else {}
@@ -171,13 +184,17 @@ class _FdxWriter:
             self._dialogue(element.left, dual)
             self._dialogue(element.right, dual)
         elif isinstance(element, Lyrics):
-            _append_lines(self._paragraph(parent, "Action"), element.lines, italic=True)
+            # Space before: a block of its own, not the end of the speech before it.
+            paragraph = self._paragraph(parent, "Lyrics", SpaceBefore="12")
+            _append_lines(paragraph, element.lines, italic=True)
         elif isinstance(element, Transition):
             _append_runs(self._paragraph(parent, "Transition"), element.runs)
         elif isinstance(element, Centered):
             paragraph = self._paragraph(parent, "Action", Alignment="Center")
             _append_lines(paragraph, element.lines)
         elif isinstance(element, PageBreak):
+            if parent is self.content:
+                self._blank_page_if_pending()
             self.new_page_pending = True
         elif isinstance(element, Section | Synopsis | Note | Boneyard):
             return  # not printed by Fountain; see the module docstring
@@ -212,7 +229,7 @@ def _speech_paragraphs(parts: Iterable[object]) -> Iterator[tuple[str, list[Text
         if isinstance(part, Parenthetical):
             yield "Parenthetical", [part.runs], False
         elif isinstance(part, Lyrics):
-            yield "Dialogue", list(part.lines), True
+            yield "Lyrics", list(part.lines), True
     if pending:
         yield "Dialogue", pending, False
 
@@ -263,8 +280,9 @@ def _eighths(eighths: int) -> str:
 def _write_title_page(holder: ET.Element, title_page: TitlePage) -> None:
     content = ET.SubElement(holder, "Content")
     centred = [e for e in title_page.entries if e.key.casefold() in CENTRED_TITLE_KEYS]
-    others = [e for e in title_page.entries if e.key.casefold() not in CENTRED_TITLE_KEYS]
-    for group, alignment in ((centred, "Center"), (others, "Left")):
+    right = [e for e in title_page.entries if e.key.casefold() in RIGHT_TITLE_KEYS]
+    others = [e for e in title_page.entries if e not in centred and e not in right]
+    for group, alignment in ((centred, "Center"), (others, "Left"), (right, "Right")):
         for entry in group:
             for line in entry.lines:
                 paragraph = ET.SubElement(content, "Paragraph", {"Alignment": alignment})

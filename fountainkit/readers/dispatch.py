@@ -1,0 +1,73 @@
+"""The one function that picks a reader: ``read_bytes`` (and ``read_path``, ``load``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fountainkit.model import Screenplay
+from fountainkit.readers.base import Format, ReaderError, ReadResult
+from fountainkit.readers.detect import detect_format
+from fountainkit.syntax.source import MAX_BYTES, ScriptInputError
+
+
+def read_bytes(
+    data: bytes,
+    name: str = "<script>",
+    encoding: str | None = None,
+    format: Format | None = None,
+) -> ReadResult:
+    """Read a script's bytes as Fountain, FDX or PDF (``format``, else detected).
+
+    ``name`` is how messages name the script (a path, or ``<stdin>``); its
+    extension only matters when the content does not say what the file is.
+    ``encoding`` applies to Fountain text only.
+    """
+    kind = format or detect_format(data, name)
+    if kind == "pdf":
+        from fountainkit.readers.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if kind == "fdx":
+        from fountainkit.readers.fdx import read_fdx
+
+        return read_fdx(data, name)
+    if kind == "fountain":
+        from fountainkit.readers.fountain import read_fountain
+
+        return read_fountain(data, name, encoding)
+    raise ValueError(f"unknown script format {kind!r}")
+
+
+def read_path(path: str | os.PathLike[str], encoding: str | None = None) -> ReadResult:
+    """Read the script at ``path``, whatever its format (see ``read_bytes``)."""
+    return read_bytes(_file_bytes(Path(path)), str(path), encoding)
+
+
+def load(path: str | os.PathLike[str], encoding: str | None = None) -> Screenplay:
+    """The screenplay in a Fountain, Final Draft (.fdx) or PDF file.
+
+    Raises ``ScriptInputError`` (one-line message) for anything unreadable.
+    Use ``fountainkit.readers.read_path`` for the reader's warnings too.
+    """
+    return read_path(path, encoding).screenplay
+
+
+def _file_bytes(path: Path) -> bytes:
+    name = str(path)
+    if path.is_dir():
+        raise ReaderError(f"{name}: is a directory, not a script")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ReaderError(f"{name}: no such file") from None
+    except PermissionError:
+        raise ReaderError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise ReaderError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise ScriptInputError(f"{name!r}: not a usable path ({exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ReaderError(f"{name}: more than {MAX_BYTES} bytes is too large for a screenplay")
+    return data
