@@ -43,7 +43,9 @@ FD_CATEGORIES: tuple[FdCategory, ...] = (
         "Special Effects", "069e18b8-2109-4f3d-94e7-d802027a60a8", 8, "#8700B700BB00", "sfx"
     ),
     FdCategory("Wardrobe", "0726fa85-1e65-4ab8-87de-bf21d09b01f0", 9, "#FF007D002200", "wardrobe"),
-    FdCategory("Makeup/Hair", "08ae1eef-32ce-415f-9a9b-0982d2453ec4", 10, "#FF003F00E600", "makeup"),
+    FdCategory(
+        "Makeup/Hair", "08ae1eef-32ce-415f-9a9b-0982d2453ec4", 10, "#FF003F00E600", "makeup"
+    ),
     FdCategory("Animals", "09cb0d1c-ce01-4f22-bb64-b5f2e6c491c6", 11, "#B900C5003200", "animals"),
     FdCategory(
         "Animal Wrangler",
@@ -80,7 +82,9 @@ FD_CATEGORIES: tuple[FdCategory, ...] = (
         "#0000CC00FF00",
         "additional labor",
     ),
-    FdCategory("Visual Effects", "12ab0932-e3b9-4b4a-bcd0-3da1b4e61d5e", 21, "#99000000FF00", "vfx"),
+    FdCategory(
+        "Visual Effects", "12ab0932-e3b9-4b4a-bcd0-3da1b4e61d5e", 21, "#99000000FF00", "vfx"
+    ),
     FdCategory(
         "Mechanical Effects",
         "135cc9d1-c4d5-4d00-83d9-571f584ea9cd",
@@ -89,10 +93,16 @@ FD_CATEGORIES: tuple[FdCategory, ...] = (
         "mechanical effects",
     ),
     FdCategory(
-        "Miscellaneous", "ce04f547-f7ee-40c9-ab66-d95a0c98034e", 23, "#000099009900", "miscellaneous"
+        "Miscellaneous",
+        "ce04f547-f7ee-40c9-ab66-d95a0c98034e",
+        23,
+        "#000099009900",
+        "miscellaneous",
     ),
     FdCategory("Notes", "15b6f4fd-4e74-4ad8-9971-b239d88c2997", 24, "#000000006600", "notes"),
-    FdCategory("Script Day", "63c140da-ef2b-491a-b416-b46f461abb89", 25, "#FF007E007900", "script day"),
+    FdCategory(
+        "Script Day", "63c140da-ef2b-491a-b416-b46f461abb89", 25, "#FF007E007900", "script day"
+    ),
     FdCategory("Unit", "849f1ebf-5507-4f33-bff6-3a5b4d73be14", 26, "#ED00E6000000", "unit"),
     FdCategory("Sequence", "70877d87-30ef-45b6-be46-c6fa94b83a71", 27, "#7300FC00D600", "sequence"),
     FdCategory("Location", "c5e89e4d-f83e-4c28-950c-92a63f1b5f26", 28, "#7300FD00FF00", "location"),

@@ -60,8 +60,14 @@ def join_lines(lines: Iterable[Text], separator: str = " ") -> Text:
     """Several lines as one, joined by ``separator`` (styled like its neighbour)."""
     out: list[Run] = []
     for index, line in enumerate(lines):
-        if index and line:
-            out.append(Run(separator, line[0].bold, line[0].italic, line[0].underline))
+        if index and line and out:
+            # The separator is styled only where the text on both sides is.
+            a, b = out[-1], line[0]
+            out.append(
+                Run(
+                    separator, a.bold and b.bold, a.italic and b.italic, a.underline and b.underline
+                )
+            )
         out.extend(line)
     return merge_runs(out)
 

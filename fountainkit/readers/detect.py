@@ -25,7 +25,11 @@ EXTENSIONS: dict[str, Format] = {".pdf": "pdf", ".fdx": "fdx"}
 def xml_root(data: bytes) -> str | None:
     """The root element's name when ``data`` starts like an XML document, else None."""
     head = data[:_XML_SNIFF]
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if head.startswith(bom):
             text = head[len(bom) :].decode(codec, errors="ignore")
             break

@@ -297,9 +297,8 @@ class _ContentReader:
                         )
                     elif resolved not in tags:
                         tags.append(resolved)
-            elif child.tag == "ScriptNote":
-                if text := _paragraphs_text(child):
-                    notes.append(text)
+            elif child.tag == "ScriptNote" and (text := _paragraphs_text(child)):
+                notes.append(text)
         merged = merge_runs(runs)
         length = len(plain_text(merged))
         end = self.offset + length

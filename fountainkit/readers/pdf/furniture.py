@@ -1,0 +1,137 @@
+"""What the page adds to the script: page numbers, running headers and footers,
+(MORE), CONTINUED markers, revision asterisks and the scene numbers in the margins.
+
+Page numbers and running headers are found without knowing the indents: they
+are the first or last line of a page, set apart by a wider gap, and either
+look like a page number or repeat (digits aside) on many pages. The rest is
+found line by line once the indents are known (:func:`clean_line`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from fountainkit.readers.pdf.geometry import Geometry
+from fountainkit.readers.pdf.lines import PdfLine, Segment
+
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[(\[-]?\s*[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:-\d{1,4}[A-Z]{0,3})?\s*[)\]-]?\.?"
+    r"(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+SCENE_NUMBER = re.compile(
+    r"^[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:[.\-]\d{1,3}[A-Z]{0,2})?\.?$", re.IGNORECASE
+)
+MORE = re.compile(r"^\(\s*more\s*\)$", re.IGNORECASE)
+CONTINUED = re.compile(
+    r"^\(?\s*(?:continued|cont'd|contd)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?$", re.IGNORECASE
+)
+REVISION_MARK = re.compile(r"^[*+#@]{1,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLine:
+    """A line of script text with what the margins said about it."""
+
+    line: PdfLine
+    number: str | None = None  # scene number printed beside it
+
+    @property
+    def page(self) -> int:
+        return self.line.page
+
+    @property
+    def y(self) -> float:
+        return self.line.y
+
+    @property
+    def x(self) -> float:
+        return self.line.x
+
+    @property
+    def right(self) -> float:
+        return self.line.right
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return self.line.segments
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+
+
+def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list[PdfLine]]:
+    """Pages without their page numbers and running headers and footers."""
+    body_pages = [p for p in pages if p]
+    repeated: Counter[tuple[str, int]] = Counter()
+    for lines in body_pages:
+        seen = set()
+        for line in (*lines[:2], *lines[-2:]):
+            key = (_shape(line.text), round(line.y / 4))
+            if key not in seen:
+                seen.add(key)
+                repeated[key] += 1
+    threshold = max(2, int(len(body_pages) * 0.3))
+
+    def running(line: PdfLine, neighbour: PdfLine | None) -> bool:
+        if neighbour is not None and abs(line.y - neighbour.y) < 1.4 * leading:
+            return False  # part of the text block beside it
+        text = line.text.strip()
+        if PAGE_NUMBER.match(text):
+            return True
+        return repeated[(_shape(text), round(line.y / 4))] >= threshold
+
+    out = []
+    for lines in pages:
+        lines = list(lines)
+        for _ in range(2):  # a header and a page number on separate lines
+            if lines and running(lines[0], lines[1] if len(lines) > 1 else None):
+                lines.pop(0)
+            if lines and running(lines[-1], lines[-2] if len(lines) > 1 else None):
+                lines.pop()
+        out.append(lines)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """One line after its margins are read: None when the whole line was furniture."""
+
+    line: BodyLine | None
+    more: bool = False  # the line was (MORE): the speech goes on over the page
+    continued: bool = False  # a CONTINUED marker
+
+
+def clean_line(line: PdfLine, geometry: Geometry) -> Cleaned:
+    """Scene numbers and revision marks taken out of the margins; markers recognised."""
+    segments = list(line.segments)
+    # Revision marks at the right-hand end, however far out.
+    while len(segments) > 1 and REVISION_MARK.match(segments[-1].text.strip()):
+        segments.pop()
+    lone = segments[0]
+    in_margin = lone.x > geometry.right_edge - geometry.cell
+    if len(segments) == 1 and in_margin and REVISION_MARK.match(lone.text.strip()):
+        return Cleaned(None)
+    numbers: list[str] = []
+    first = segments[0]
+    left_of_text = first.right <= geometry.action + geometry.cell / 2
+    if len(segments) > 1 and left_of_text and SCENE_NUMBER.match(first.text.strip()):
+        numbers.append(segments.pop(0).text.strip())
+    if len(segments) > 1 and SCENE_NUMBER.match(segments[-1].text.strip()):
+        last = segments[-1]
+        if last.x >= geometry.right_edge - 2 * geometry.cell or numbers:
+            numbers.append(segments.pop().text.strip())
+    text = "   ".join(s.text for s in segments).strip()
+    if MORE.match(text) or all(MORE.match(s.text.strip()) for s in segments):
+        return Cleaned(None, more=True)
+    if CONTINUED.match(text):
+        return Cleaned(None, continued=True)
+    number = numbers[0].rstrip(".") if numbers else None
+    return Cleaned(BodyLine(replace(line, segments=tuple(segments)), number))
