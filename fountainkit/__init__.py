@@ -2,14 +2,18 @@
 
 Public API::
 
-    from fountainkit import parse, parse_file, write
+    from fountainkit import parse, parse_file, load, write
+
+``load(path)`` reads a Fountain, Final Draft (.fdx) or PDF screenplay, told
+apart by content, into the same model (``fountainkit.readers`` for warnings).
 """
 
 from __future__ import annotations
 
 from fountainkit.model import Screenplay
+from fountainkit.readers import load
 from fountainkit.syntax.parse import parse, parse_file
 from fountainkit.writers.fountain import write
 
-__all__ = ["Screenplay", "parse", "parse_file", "write"]
+__all__ = ["Screenplay", "load", "parse", "parse_file", "write"]
 __version__ = "0.1.0"

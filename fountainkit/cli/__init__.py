@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "schedule_command",
         "Stripboard, one-liner and day-out-of-days; --suggest a schedule.",
     ),
+    "convert": (
+        "fountainkit.cli.convert",
+        "convert_command",
+        "Convert Fountain, Final Draft (.fdx) or PDF to Fountain or FDX.",
+    ),
 }
 
 

@@ -2,7 +2,7 @@
 
 Every command loads its script through ``load_screenplay`` (or ``load_text``
 for the commands that work on the raw text), so what a script may be (a
-Fountain file today; an FDX or PDF through ``fountainkit.readers`` later) is
+Fountain, Final Draft or PDF file, through ``fountainkit.readers``) is
 decided in one place.
 """
 
@@ -19,13 +19,13 @@ import click
 
 from fountainkit.syntax.source import (
     ScriptInputError,
-    decode_script,
     read_limited,
     read_script_bytes,
 )
 
 if TYPE_CHECKING:
     from fountainkit.model import Screenplay
+    from fountainkit.readers import ReadResult
 
 STDIN_NAME = "-"
 STDIN_LABEL = "<stdin>"
@@ -111,9 +111,26 @@ encoding_option = click.option(
 )
 
 
+def load_script(source: ScriptSource, encoding: str | None, *, warn: bool = True) -> ReadResult:
+    """The script in any format (Fountain, Final Draft .fdx, PDF; told apart by
+    content, see ``fountainkit.readers``), with what its reader warned about.
+
+    ``warn``: print the reader's warnings on stderr (``lint`` lists them itself).
+    """
+    from fountainkit.readers import read_bytes
+
+    result = read_bytes(source.read_bytes(), source.label, encoding)
+    if warn:
+        for warning in result.warnings:
+            click.echo(
+                f"fountainkit: warning: {source.label}: {warning} [{warning.code}]", err=True
+            )
+    return result
+
+
 def load_text(source: ScriptSource, encoding: str | None) -> str:
-    """The script's text, decoded (see ``fountainkit.syntax.source.decode_script``)."""
-    return decode_script(source.read_bytes(), source.label, encoding)
+    """The script as Fountain text (converted when it is an FDX or a PDF)."""
+    return load_script(source, encoding).text
 
 
 def load_screenplay(
@@ -126,9 +143,7 @@ def load_screenplay(
     breakdown and schedules number and print it as a shooting script does;
     ``as_written``: the script exactly as parsed (``fountainkit parse``).
     """
-    from fountainkit.syntax.parse import parse
-
-    screenplay = parse(load_text(source, encoding))
+    screenplay = load_script(source, encoding).screenplay
     if as_written or source.is_stdin:
         return screenplay
     from fountainkit.production.lockfile import LockFileError, lock_path, read_lock

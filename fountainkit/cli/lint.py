@@ -8,7 +8,7 @@ import sys
 import click
 
 from fountainkit.cli.common import reports_errors
-from fountainkit.cli.inputs import ScriptSource, encoding_option, load_text, script_argument
+from fountainkit.cli.inputs import ScriptSource, encoding_option, load_script, script_argument
 from fountainkit.cli.outputs import plan_outputs
 
 
@@ -30,15 +30,23 @@ def lint_command(script: ScriptSource, output_format: str, encoding: str | None)
     Unclosed boneyard or notes (errors); a dual-dialogue caret with nothing to
     pair with, cue names that look like typos of another cue, a transition
     before anything else, title-page keys with no value, control characters
-    (warnings). SCRIPT '-' reads standard input.
+    (warnings). SCRIPT '-' reads standard input. For a PDF or FDX script, also
+    what the import kept but could not place (naming the page); line numbers
+    then refer to the script as converted to Fountain (``convert``).
     """
     from fountainkit.lsp.lint import lint
 
     # Standard output appended to the script itself (`>> SCRIPT`) is refused.
     [target] = plan_outputs((script,), "-", "", force=False)
-    diagnostics = lint(load_text(script, encoding))
+    loaded = load_script(script, encoding, warn=False)
+    diagnostics = lint(loaded.text)
+    # What a PDF or FDX reader kept but could not place, naming the page.
+    imported = [
+        {"code": w.code, "severity": "warning", "message": str(w), "page": w.page}
+        for w in loaded.warnings
+    ]
     if output_format == "json":
-        rows = [
+        rows = imported + [
             {
                 "code": d.code,
                 "severity": d.severity,
@@ -55,6 +63,9 @@ def lint_command(script: ScriptSource, output_format: str, encoding: str | None)
     else:
         target.write(
             "".join(
+                f"{script.label}: {r['severity']}: {r['message']} [{r['code']}]\n" for r in imported
+            )
+            + "".join(
                 f"{script.label}:{d.span.start_line}:{d.span.start_col}: "
                 f"{d.severity}: {d.message} [{d.code}]\n"
                 for d in diagnostics

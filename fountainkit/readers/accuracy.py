@@ -73,13 +73,15 @@ def printed_tree(
     exact_lines: bool = True,
     page_breaks: bool = True,
     contd: bool = True,
+    numbers: bool = True,
 ) -> list[tuple]:
     """The printed elements as comparable tuples.
 
     ``exact_lines=False`` joins an element's lines and collapses whitespace
     (a PDF cannot tell a typed line break from wrapping); ``page_breaks=False``
     leaves forced page breaks out; ``contd=False`` drops (CONT'D) extensions
-    (which a layout may add by itself).
+    (which a layout may add by itself); ``numbers=False`` leaves scene numbers
+    out (a PDF prints automatic numbers for headings that had none).
     """
     out: list[tuple] = []
 
@@ -111,7 +113,7 @@ def printed_tree(
     for element in _elements(screenplay):
         kind = type(element).__name__
         if kind == "SceneHeading":
-            out.append(("heading", one(element.runs), element.number))
+            out.append(("heading", one(element.runs), element.number if numbers else None))
         elif isinstance(element, Action):
             if any(_runs(line, False) for line in element.lines):
                 out.append(("action", text_of(element.lines)))
@@ -128,9 +130,16 @@ def printed_tree(
         elif isinstance(element, PageBreak) and page_breaks:
             out.append(("page break",))
     if not exact_lines:
-        # Consecutive action paragraphs: a PDF shows a blank line either way
-        # only when they were separate, so keep them apart; nothing to merge.
-        pass
+        # Action paragraphs one after the other: at a page break a PDF cannot
+        # tell two paragraphs from one split at a sentence end, so compare them
+        # as one text.
+        merged: list[tuple] = []
+        for item in out:
+            if merged and item[0] == "action" and merged[-1][0] == "action":
+                merged[-1] = ("action", f"{merged[-1][1]} {item[1]}")
+            else:
+                merged.append(item)
+        out = merged
     return out
 
 

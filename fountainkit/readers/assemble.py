@@ -3,7 +3,7 @@ grouped into scenes and made canonical."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from fountainkit.model import (
     Character,
@@ -23,10 +23,42 @@ from fountainkit.syntax import lexer
 Block = object  # SceneHeading, Section or any body Element of fountainkit.model
 
 
+def _unstyled_edges(runs: Iterable[Run]) -> Iterator[Run]:
+    """Spaces at the edges of an emphasis made plain: Fountain emphasis cannot
+    open or close on a space (``* bang*`` is no italics). A space keeps a style
+    only where the run beside it has that style too (inside the emphasis)."""
+    runs = list(runs)
+    for index, run in enumerate(runs):
+        styled = run.bold or run.italic or run.underline
+        if not styled or run.kind != "text" or not run.text.strip():
+            yield run
+            continue
+        before = runs[index - 1] if index else Run("")
+        after = runs[index + 1] if index + 1 < len(runs) else Run("")
+        body = run.text.strip(" \t")
+        head = run.text[: len(run.text) - len(run.text.lstrip(" \t"))]
+        tail = run.text[len(run.text.rstrip(" \t")) :]
+        if head:
+            yield Run(
+                head,
+                run.bold and before.bold,
+                run.italic and before.italic,
+                run.underline and before.underline,
+            )
+        yield Run(body, run.bold, run.italic, run.underline, run.kind)
+        if tail:
+            yield Run(
+                tail,
+                run.bold and after.bold,
+                run.italic and after.italic,
+                run.underline and after.underline,
+            )
+
+
 def merge_runs(runs: Iterable[Run]) -> Text:
     """Adjacent runs of one style as one run; empty runs dropped."""
     out: list[Run] = []
-    for run in runs:
+    for run in _unstyled_edges(runs):
         if not run.text:
             continue
         if out:

@@ -223,6 +223,7 @@ class Classifier:
                     return True
         if (
             self.open_action is not None
+            and not _ends_sentence(self.open_action.lines[-1])
             and head.number is None
             and not lexer.is_heading(head.text)
             and all(g.near(ln.x, g.action) for ln in block)
@@ -389,6 +390,12 @@ def _one_segment(line: BodyLine, segment) -> object:
     from dataclasses import replace
 
     return replace(line.line, segments=(segment,))
+
+
+def _ends_sentence(runs: Text) -> bool:
+    """Whether a line ends a sentence (then a new page starts a new paragraph)."""
+    text = "".join(r.text for r in runs).rstrip().rstrip("\"'’”)]")
+    return text.endswith((".", "!", "?", ":", "…", "--"))
 
 
 def _blocks(lines: list[BodyLine], leading: float) -> Iterator[list[BodyLine]]:

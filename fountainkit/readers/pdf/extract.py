@@ -86,19 +86,30 @@ def _font_info(handle) -> _Font:
     return _Font(base, bold, italic, monospace)
 
 
-def _first_glyph_x(textpage, text: str, right: float, y: float, fallback: float) -> float:
-    """The origin of ``text``'s first glyph, found through the page's character index."""
+def _first_glyph_x(textpage, text: str, right: float, y: float) -> float | None:
+    """The origin of ``text``'s first glyph, found through the page's character index.
+
+    The character under the object's right edge is one of its last few; line
+    the text up with the characters before it and read the first one's origin.
+    """
     handle = textpage.raw
-    last = raw.FPDFText_GetCharIndexAtPos(handle, right - 0.5, y + 2, 2.0, 4.0)
-    if last < 0:
-        return fallback
-    first = last - (len(text) - 1)
-    if first < 0 or raw.FPDFText_GetUnicode(handle, first) != ord(text[0]):
-        return fallback
-    x, y_origin = ctypes.c_double(), ctypes.c_double()
-    if not raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(x), ctypes.byref(y_origin)):
-        return fallback
-    return x.value
+    hit = raw.FPDFText_GetCharIndexAtPos(handle, right - 0.5, y + 2, 2.0, 4.0)
+    if hit < 0:
+        return None
+    visible = text.rstrip(" ")
+    for shift in (0, -1, 1, -2, 2, 3):
+        last = hit + shift  # the hit may sit a character or two off the last glyph
+        first = last - (len(visible) - 1)
+        if first < 0:
+            continue
+        if raw.FPDFText_GetUnicode(handle, first) != ord(visible[0]):
+            continue
+        if raw.FPDFText_GetUnicode(handle, last) != ord(visible[-1]):
+            continue
+        x, y_origin = ctypes.c_double(), ctypes.c_double()
+        if raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(x), ctypes.byref(y_origin)):
+            return x.value
+    return None
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -167,8 +178,9 @@ def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
                 if text[0] == " ":
                     # Extraction turned a positioning gap (TJ offset) into a space:
                     # the object starts left of its first glyph; find where that is.
-                    text = text.lstrip(" ")
-                    x = _first_glyph_x(textpage, text, right.value, matrix.f, x)
+                    found = _first_glyph_x(textpage, text.lstrip(" "), right.value, matrix.f)
+                    if found is not None:
+                        x, text = found, text.lstrip(" ")
                 runs.append(
                     TextRun(
                         x,

@@ -109,6 +109,20 @@ class Cleaned:
     continued: bool = False  # a CONTINUED marker
 
 
+def _cut_runs(runs, length: int):
+    """The first ``length`` characters of a run list, trailing spaces dropped."""
+    from fountainkit.model import Run
+    from fountainkit.readers.assemble import strip_runs
+
+    out, left = [], length
+    for run in runs:
+        if left <= 0:
+            break
+        out.append(Run(run.text[:left], run.bold, run.italic, run.underline, run.kind))
+        left -= len(run.text)
+    return strip_runs(tuple(out))
+
+
 def clean_line(line: PdfLine, geometry: Geometry) -> Cleaned:
     """Scene numbers and revision marks taken out of the margins; markers recognised."""
     segments = list(line.segments)
@@ -128,6 +142,13 @@ def clean_line(line: PdfLine, geometry: Geometry) -> Cleaned:
         last = segments[-1]
         if last.x >= geometry.right_edge - 2 * geometry.cell or numbers:
             numbers.append(segments.pop().text.strip())
+    if numbers and segments and segments[-1].text.rstrip().endswith(" " + numbers[0]):
+        # The right-hand number drawn in the same text object as the heading
+        # (only a positioning gap between them): cut it off the text.
+        last = segments[-1]
+        cut = len(last.text.rstrip()) - len(numbers[0])
+        runs = _cut_runs(last.runs, cut)
+        segments[-1] = replace(last, runs=runs, right=last.x + cut * geometry.cell)
     text = "   ".join(s.text for s in segments).strip()
     if MORE.match(text) or all(MORE.match(s.text.strip()) for s in segments):
         return Cleaned(None, more=True)

@@ -26,10 +26,10 @@ class Segment:
     x: float  # left edge (origin of the first visible character)
     right: float  # x + cells * cell width: where the next character would go
     runs: Text
+    text: str = ""  # the runs' text (filled in by __post_init__)
 
-    @property
-    def text(self) -> str:
-        return plain_text(self.runs)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain_text(self.runs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,10 @@ class PdfLine:
     page: int
     y: float
     segments: tuple[Segment, ...]
+    text: str = ""  # the segments' text, three spaces between (filled in)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", "   ".join(s.text for s in self.segments))
 
     @property
     def x(self) -> float:
@@ -45,10 +49,6 @@ class PdfLine:
     @property
     def right(self) -> float:
         return self.segments[-1].right
-
-    @property
-    def text(self) -> str:
-        return "   ".join(s.text for s in self.segments)
 
 
 def cell_width(pages: list[PdfPage]) -> float:
