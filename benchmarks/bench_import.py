@@ -12,6 +12,7 @@ target (docs/import.md) is under 2 s for a 120-page PDF.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def make_inputs(script: Path, out: Path) -> dict[str, Path]:
     afterwriting = peers.afterwriting_command() if hasattr(peers, "afterwriting_command") else None
     argv = afterwriting or ["afterwriting"]
     target = out / f"{script.stem}.afterwriting.pdf"
-    try:
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
         subprocess.run(
             [
                 *argv,
@@ -64,8 +65,6 @@ def make_inputs(script: Path, out: Path) -> dict[str, Path]:
             capture_output=True,
             timeout=300,
         )
-    except (OSError, subprocess.TimeoutExpired):
-        pass
     if target.exists():
         made["afterwriting PDF"] = target
     return made
