@@ -54,7 +54,7 @@ def test_convert_refuses_to_overwrite(tmp_path: Path) -> None:
     source = tmp_path / "draft.fountain"
     source.write_text(SCRIPT)
     same = run_cli("convert", str(source), "-o", str(source))
-    assert same.returncode == 1 and b"input script" in same.stderr
+    assert same.returncode == 1 and b"is an input" in same.stderr
     other = tmp_path / "other.fountain"
     other.write_text("keep me")
     refused = run_cli("convert", str(source), "-o", str(other))
