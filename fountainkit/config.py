@@ -46,9 +46,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fountainkit.production.numbering import INSERT_STYLES
+from fountainkit.safe_yaml import YamlError, load_yaml
 
 # Far above any real settings file; a bigger one is not a config file.
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -257,29 +256,10 @@ def load_config(path: Path | str | None) -> Config:
             "save the config file as UTF-8"
         ) from None
     try:
-        document = yaml.load(text, Loader=_SettingsLoader)  # noqa: S506 (a safe loader)
-    except ConfigError as exc:
+        document = load_yaml(text, aliases=False)
+    except YamlError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ConfigError(f"{path}: not valid YAML{where}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: nested too deeply to be a config file") from None
     return config_from_mapping(document, str(path))
-
-
-class _SettingsLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing aliases: no expansion bomb can be built."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise ConfigError(
-                f"line {event.start_mark.line + 1}: YAML aliases (*{_brief(event.anchor)}) are "
-                "not allowed in a config file; write the value out"
-            )
-        return super().compose_node(parent, index)
 
 
 # --- one-line messages about a settings value ----------------------------------------

@@ -82,12 +82,33 @@ def _check_size(data: Any) -> None:
             stack.extend(item)
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one YAML document; :class:`YamlError` (one line) when it cannot be used."""
+class _NoAliasLoader(_StrictLoader):
+    """The strict loader, refusing aliases outright (a settings file has no use for them)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            anchor = str(event.anchor)
+            if len(anchor) > 40:
+                anchor = anchor[:39] + "\u2026"
+            raise YamlError(
+                f"line {event.start_mark.line + 1}: YAML aliases (*{anchor}) are not allowed "
+                "here; write the value out"
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str, *, aliases: bool = True) -> Any:
+    """Parse one YAML document; :class:`YamlError` (one line) when it cannot be used.
+
+    ``aliases=False`` refuses any alias at once; otherwise they are allowed and the
+    expanded data is bounded.
+    """
     if len(text) > MAX_BYTES:
         raise YamlError(f"too large for a settings file (over {MAX_BYTES // 1024} KiB)")
+    loader = _StrictLoader if aliases else _NoAliasLoader
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
