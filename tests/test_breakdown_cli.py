@@ -100,8 +100,7 @@ def test_csv_has_one_row_per_scene_and_a_total(cli, sample_script: Path, sample_
     # UTF-8 with a byte-order mark: Excel then reads 할머니 as written.
     assert done.stdout.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"))))
-    prologue, *scenes, total = rows
-    assert prologue["index"] == "0" and int(prologue["eighths"]) >= 1
+    *scenes, total = rows
     assert total["heading"] == f"Total: {sample_json['pages']} pages"
     assert int(total["eighths"]) == sample_json["totals"]["eighths"]
     assert "할머니" in {name for row in scenes for name in row["speaking"].split("; ")}
@@ -160,14 +159,59 @@ def sample_pdf(sample_script: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def test_pdf_has_a_sheet_per_scene_and_the_reports(sample_pdf: Path, sample_json: dict) -> None:
     with pdfplumber.open(sample_pdf) as pdf:
         texts = [page.extract_text() or "" for page in pdf.pages]
-        has_graphics = any(page.rects for page in pdf.pages[-3:])
+        landscape = [page for page in pdf.pages if page.width > page.height]
+        grid_words = {w["text"] for page in landscape for w in page.extract_words()}
+        has_graphics = all(page.rects for page in landscape)
     scenes = sample_json["scenes"]
-    assert len(texts) >= 1 + len(scenes) + 3  # cover, sheets, cast/locations/elements/grid
+    sheets = [text for text in texts if "Sheet " in text.splitlines()[-1]]
+    assert len(sheets) == len(scenes)
     for scene in scenes:
-        assert any(scene["heading"] in text for text in texts), scene["heading"]
+        assert any(scene["heading"] in text for text in sheets), scene["heading"]
+    # The page count and the eighths total side by side, on the first page.
+    assert f"Script pages {sample_json['pages']}" in texts[0]
+    assert f"Scene pages (sum of eighths) {sample_json['totals']['pages']}" in texts[0]
     assert any("Cast list" in text for text in texts)
-    assert any("presence" in text for text in texts)
-    assert has_graphics  # the grid is drawn, not typed
+    # Every cast row of the presence grid is labelled in full, on landscape pages.
+    assert landscape and has_graphics
+    for member in sample_json["cast"]:
+        assert member["name"].split()[-1] in grid_words, member["name"]
+
+
+def test_pdf_grid_of_a_big_cast_is_cut_into_readable_tiles(cli, tmp_path: Path) -> None:
+    scenes = []
+    for n in range(1, 61):
+        speakers = [f"PERSON NUMBER {k:02d} WITH A LONG NAME" for k in range(n % 7, 60, 7)]
+        lines = "\n\n".join(f"{who}\nLine." for who in speakers)
+        scenes.append(f"INT. ROOM {n} - DAY\n\n{lines}")
+    script = tmp_path / "crowded.fountain"
+    script.write_text("\n\n".join(scenes) + "\n", encoding="utf-8")
+    out = tmp_path / "crowded.pdf"
+    done = cli("breakdown", str(script), "-f", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with pdfplumber.open(out) as pdf:
+        tiles = [p for p in pdf.pages if p.width > p.height]
+        labels = [
+            " ".join(line.split()[1:])
+            for page in tiles
+            for line in (page.extract_text() or "").splitlines()
+            if line.split()[:1] and line.split()[0].rstrip(".").isdigit()
+        ]
+        smallest = min(c["size"] for page in tiles for c in page.chars)
+    assert len(tiles) >= 2
+    # Every one of the 60 cast members has a row with the whole name, in a readable size.
+    names = {f"PERSON NUMBER {k:02d} WITH A LONG NAME" for k in range(60)}
+    assert names <= set(labels)
+    assert smallest >= 4
+
+
+def test_pdf_with_text_that_needs_shaping_goes_through_weasyprint(cli, tmp_path: Path) -> None:
+    script = tmp_path / "arabic.fountain"
+    script.write_text("INT. \u0645\u0642\u0647\u0649 - DAY\n\nHello.\n", encoding="utf-8")
+    out = tmp_path / "arabic.pdf"
+    done = cli("breakdown", str(script), "-f", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages and "WeasyPrint" in (pdf.metadata.get("Producer") or "")
 
 
 def test_pdf_goes_to_a_pipe(cli, tmp_path: Path) -> None:

@@ -179,3 +179,14 @@ def test_cli_lint_reports_a_form_feed_from_pdftotext(cli, tmp_path: Path) -> Non
     result = cli("lint", str(path))
     assert result.returncode == 0  # a warning, not an error
     assert result.stdout.decode().startswith(f"{path}:4:1: warning: a control character")
+
+
+def test_text_before_the_first_heading_is_reported_once() -> None:
+    text = "FADE IN:\n\nA phone rings.\n\nMARA\nHello?\n\nINT. FLAT - NIGHT\n\nQuiet.\n"
+    assert [f for f in found(text) if f[0] == "text-before-first-scene"] == [
+        ("text-before-first-scene", 3, 1)
+    ]
+    # An opening line or a title card alone is no scene content.
+    assert "text-before-first-scene" not in {
+        f[0] for f in found("FADE IN:\n\n> PARIS <\n\nINT. FLAT - NIGHT\n\nQuiet.\n")
+    }

@@ -391,6 +391,23 @@ def test_hover_on_a_heading_gives_page_eighths_and_cast(lsp: Session) -> None:
     assert lsp.hover(uri, kitchen + 2, 1) is None  # a cue, not a heading
 
 
+def test_hover_counts_the_scene_up_to_the_next_heading(lsp: Session) -> None:
+    uri = "file:///hover-sections.fountain"
+    text = (
+        "A phone rings.\n\nINT. LAB - NIGHT\n\nANNA\nReady?\n\n## Midpoint\n\n"
+        "= It goes wrong.\n\nBOB\nNo. [[day: 4]]\n\nEXT. YARD - DAY\n\nAnna runs.\n"
+    )
+    found = codes(lsp.open(uri, text))
+    assert found["text-before-first-scene"] == [0]
+    hover = lsp.hover(uri, line_of(text, "INT. LAB - NIGHT"), 2)
+    assert hover is not None
+    value = hover.contents.value
+    assert "Cast: ANNA, BOB" in value  # BOB speaks after the section: still the lab
+    assert "NIGHT" in value and "day 4" in value
+    yard = lsp.hover(uri, line_of(text, "EXT. YARD - DAY"), 2)
+    assert yard is not None and "There without a line: ANNA" in yard.contents.value
+
+
 def test_positions_count_utf16_units_for_non_bmp_text(lsp: Session) -> None:
     uri = "file:///emoji.fountain"
     text = "INT. CAFÉ 😀 - DAY\n\n민지\n안녕 😀 하세요.\n"

@@ -294,6 +294,7 @@ def breakdown(
         warnings=tuple(sorted(warnings, key=lambda w: w.line)),
         prologue=prologue,
         suggestions=_suggestions(found),
+        paper=(layout_settings or LayoutSettings()).paper.lower(),
         settings=settings,
     )
 

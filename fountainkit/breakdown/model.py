@@ -133,6 +133,7 @@ class Breakdown:
     warnings: tuple[BreakdownWarning, ...] = ()
     prologue: SceneBreakdown | None = None
     suggestions: tuple[Suggestion, ...] = ()
+    paper: str = "letter"  # the layout's paper, which the PDF report prints on too
     settings: BreakdownSettings = field(
         default_factory=BreakdownSettings, compare=False, repr=False
     )

@@ -8,9 +8,9 @@ never depends on which of the two shapes the parser gave it.
 
 Printed text before the first heading (action, dialogue, centred text: a cold
 open written without a heading) is the *prologue*: a row of its own, with its
-own eighths, so no page of the script goes uncounted. A transition or an
-opening line alone (``FADE IN:``, ``OVER BLACK:``) makes no prologue; its rows
-count with the first scene.
+own eighths, so no page of the script goes uncounted. A transition, an
+opening line (``FADE IN:``, ``OVER BLACK:``) or a centred title card alone
+makes no prologue; their rows count with the first scene.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from fountainkit.model import (
     Action,
-    Centered,
     Dialogue,
     DualDialogue,
     Lyrics,
@@ -29,20 +28,21 @@ from fountainkit.model import (
     Screenplay,
 )
 
-# Elements that print text a breakdown has to place somewhere.
-PRINTED_TEXT = (Action, Dialogue, DualDialogue, Centered, Lyrics)
-
 # "FADE IN:", "OVER BLACK:", "COLD OPEN:": an opening line written as action
 # (Fountain reads only "...TO:" as a transition) that holds no scene content.
 _OPENING_RE = re.compile(r"^(?:[^\Wa-z]+[ .'-]*){1,4}:$|^FADE IN\.?$")
 
 
 def is_placeable(item: object) -> bool:
-    """True for printed text that needs a row: not a transition or an opening line."""
+    """True for printed text that needs a row of its own: action or dialogue.
+
+    Not a transition, an opening line (``FADE IN:``) or a centred title card
+    (``> LOS ANGELES <``), which go over the first scene rather than being shot.
+    """
     if isinstance(item, Action):
         text = item.text.strip()
         return bool(text) and _OPENING_RE.match(text) is None
-    return isinstance(item, PRINTED_TEXT)
+    return isinstance(item, Dialogue | DualDialogue | Lyrics)
 
 
 @dataclass(frozen=True, slots=True)

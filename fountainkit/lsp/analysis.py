@@ -26,6 +26,7 @@ from fountainkit.lsp.lint import (
     first_printed,
     opening_diagnostics,
     probable_typos,
+    prologue_diagnostics,
     title_page_diagnostics,
     typo_diagnostic,
 )
@@ -146,14 +147,24 @@ class ScriptAnalysis:
         return sorted(found, key=lambda d: (d.span.start_line, d.span.start_col, d.code))
 
     def _opening_diagnostics(self) -> list[Diagnostic]:
-        for chunk in self.document.chunks:
+        """An odd opening transition, and text before the first heading.
+
+        Chunks are cut at headings, so everything before the first heading is
+        in the first chunk.
+        """
+        chunks = self.document.chunks
+        found = (
+            [d.moved(chunks[0].line_delta, chunks[0].offset_delta)
+             for d in prologue_diagnostics(chunks[0].items)]
+            if chunks else []
+        )  # fmt: skip
+        for chunk in chunks:
             opening = first_printed(chunk.items)
             if opening is not None:
-                return [
-                    d.moved(chunk.line_delta, chunk.offset_delta)
-                    for d in opening_diagnostics(opening)
-                ]
-        return []
+                moved = (d.moved(chunk.line_delta, chunk.offset_delta)
+                         for d in opening_diagnostics(opening))  # fmt: skip
+                return [*found, *moved]
+        return found
 
     # --- outline and folding -------------------------------------------------------
 

@@ -8,7 +8,8 @@ language server can run them one scene at a time:
   dual-dialogue caret with no speech before it, and the cues it holds.
 * :func:`check_script` looks at what only the whole script can tell: cue names
   that read like typos of another cue (``JOHM`` next to a frequent ``JOHN``),
-  a transition before anything else, title-page keys with no value.
+  a transition before anything else, text before the first scene heading that
+  the breakdown cannot place in a scene, title-page keys with no value.
 
 Spans are the model's (1-based lines and columns, end exclusive, 0-based
 offsets); :meth:`Diagnostic.moved` shifts one when a slice moves.
@@ -264,9 +265,11 @@ def check_script(
 
     ``body`` is read only up to its first printed element.
     """
+    body = list(body)
     return [
         *title_page_diagnostics(title_page),
         *opening_diagnostics(first_printed(body)),
+        *prologue_diagnostics(body),
         *typo_diagnostics(cues),
     ]
 
@@ -301,6 +304,34 @@ def opening_diagnostics(opening: object | None) -> list[Diagnostic]:
             opening.span,
         )
     ]
+
+
+def prologue_diagnostics(body: Iterable[BodyItem]) -> list[Diagnostic]:
+    """Printed text before the first scene heading, which no scene of the breakdown holds.
+
+    The breakdown lists it as a prologue row of its own (with its eighths and
+    cast), which a schedule cannot place at a set; one warning, on its first
+    element. An opening line alone (``FADE IN:``) is no such text.
+    """
+    from fountainkit.breakdown.units import is_placeable
+
+    for item in body:
+        if isinstance(item, Scene):
+            return []
+        if is_placeable(item):
+            span = getattr(item, "span", None)
+            if span is None:
+                return []
+            return [
+                Diagnostic(
+                    "text-before-first-scene",
+                    "text before the first scene heading belongs to no scene: the breakdown "
+                    "lists it as a prologue with no set or time; put a scene heading above it",
+                    "warning",
+                    span,
+                )
+            ]
+    return []
 
 
 def first_printed(body: Iterable[BodyItem]) -> object | None:

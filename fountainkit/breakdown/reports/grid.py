@@ -42,16 +42,28 @@ def column_label(scene: SceneBreakdown) -> str:
 def presence_tiles(
     breakdown: Breakdown, max_rows: int = 40, max_columns: int = 45
 ) -> list[PresenceTile]:
-    """The grid in tiles: all scenes of the first cast rows, then the next rows."""
+    """The grid in tiles: all scenes of the first cast rows, then the next rows.
+
+    Tiles are as even as the limits allow (50 cast members in tiles of at most
+    40 rows are two tiles of 25, not 40 and 10).
+    """
     grid = breakdown.presence()
     rows = breakdown.rows
+    row_step = _even(len(breakdown.cast), max_rows)
+    column_step = _even(len(rows), max_columns)
     tiles = []
-    for top in range(0, len(breakdown.cast), max_rows):
-        members = breakdown.cast[top : top + max_rows]
-        for left in range(0, len(rows), max_columns):
-            scenes = rows[left : left + max_columns]
+    for top in range(0, len(breakdown.cast), row_step):
+        members = breakdown.cast[top : top + row_step]
+        for left in range(0, len(rows), column_step):
+            scenes = rows[left : left + column_step]
             cells = tuple(
                 tuple(grid[top + r][left : left + len(scenes)]) for r in range(len(members))
             )
             tiles.append(PresenceTile(tuple(members), tuple(scenes), cells))
     return tiles
+
+
+def _even(count: int, limit: int) -> int:
+    """The step that cuts ``count`` into the fewest pieces of at most ``limit``, evenly."""
+    pieces = max(1, -(-count // max(1, limit)))
+    return max(1, -(-count // pieces))

@@ -65,21 +65,30 @@ def _box(breakdown: Breakdown, name: str, label: str, items: list[str]) -> Box:
     return Box(name, label, tuple(items), color, ink_for(color))
 
 
-def scene_boxes(breakdown: Breakdown, scene: SceneBreakdown) -> list[Box]:
+def scene_boxes(breakdown: Breakdown, scene: SceneBreakdown, *, form: bool = False) -> list[Box]:
     """A sheet's coloured boxes: the cast always, then every category the scene has items in,
-    then the suggestions from the action."""
+    then the suggestions from the action.
+
+    With ``form`` every department's box is there, empty or not, as on a printed
+    breakdown sheet that an AD fills in by hand; the suggestions share one box.
+    """
     ids = {member.name: member.id for member in breakdown.cast}
     cast = [f"{ids[name]}. {name}" for name in scene.speaking]
     cast += [f"{ids[name]}. {name} (silent)" for name in scene.non_speaking]
     boxes = [_box(breakdown, "cast", "Cast", cast)]
     for category in [*ELEMENT_CATEGORIES[1:], *breakdown.settings.categories]:
         items = list(scene.elements.get(category, ()))
-        if items:
+        known = BY_KEY.get(category)
+        department = known is None or known.kind == "element"
+        if items or (form and department):
             boxes.append(_box(breakdown, category, category_label(category), items))
-    suggested = scene.suggested
-    for label, items in suggestion_boxes(suggested):
-        if items:
-            boxes.append(_box(breakdown, "suggested", label, list(items)))
+    suggested = [(label, items) for label, items in suggestion_boxes(scene.suggested) if items]
+    if form:
+        lines = [f"{label.removeprefix('Suggested: ').capitalize()}: {', '.join(items)}"
+                 for label, items in suggested]  # fmt: skip
+        boxes.append(_box(breakdown, "suggested", "From the action (not cast)", lines))
+    else:
+        boxes += [_box(breakdown, "suggested", label, list(items)) for label, items in suggested]
     return boxes
 
 
