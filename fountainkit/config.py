@@ -11,6 +11,7 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
     heading_bold: false       # scene headings in bold
     heading_underline: false  # scene headings underlined
     heading_spacing: 1        # blank lines before a scene heading (1-3)
+    scene_continueds: false   # (CONTINUED) / CONTINUED: where a scene runs on
     header:                   # every script page; placeholders {title} {author}
       left: ""                #   {draft_date} {revision} {page} {pages}
       center: ""
@@ -136,6 +137,8 @@ class LayoutSettings:
     heading_bold: bool = False
     heading_underline: bool = False
     heading_spacing: int = 1
+    # (CONTINUED) at the foot and CONTINUED: at the head of a page a scene runs on to.
+    scene_continueds: bool = False
     # Page furniture (fountainkit.layout.furniture): header and footer slots,
     # the page number's template, a diagonal watermark, and the revision label
     # and draft date the default header prints ("Blue Rev. 01/12/27").

@@ -16,6 +16,7 @@ import io
 import re
 import shutil
 import subprocess
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from pypdf import PdfReader
 
 import fountainkit
 from fountainkit.layout import LayoutSettings, paginate
+from fountainkit.pdf.missing import MissingGlyphWarning
 from fountainkit.pdf.render import render_pdf
 
 TOLERANCE = 0.6
@@ -392,8 +394,15 @@ def test_same_metadata(latin: Pair) -> None:
     assert direct["/Author"] == "Ada Quill"
 
 
+def untagged(names: set[str]) -> set[str]:
+    """Font names without their subset tags; every name must have one."""
+    assert all(SUBSET_TAG.match(name) for name in names), names
+    return {name.split("+", 1)[1] for name in names}
+
+
 def test_direct_fonts_and_producer(latin: Pair) -> None:
-    assert set().union(*(page.fonts for page in latin.direct_pages)) == DIRECT_FONTS
+    # Every face is embedded as a subset, once.
+    assert untagged(set().union(*(page.fonts for page in latin.direct_pages))) == DIRECT_FONTS
     assert info(latin.direct)["/Producer"] == DIRECT_PRODUCER
     assert info(latin.weasyprint)["/Producer"].startswith("WeasyPrint")
 
@@ -421,16 +430,16 @@ def test_mixed_other_scripts_printed_on_their_page(mixed: Pair) -> None:
 
 def test_mixed_fonts_per_page(mixed: Pair) -> None:
     title, first, other_scripts, shaped, last = (page.fonts for page in mixed.direct_pages)
-    # Painted directly: Courier Prime whole, the fallbacks as tagged subsets.
-    fallbacks = {name.split("+", 1)[1] for name in other_scripts if SUBSET_TAG.match(name)}
+    # Painted directly: Courier Prime and the fallbacks, all as tagged subsets.
+    fallbacks = untagged(other_scripts)
     assert {"NotoSansMonoCJKKR", "DejaVuSansMono"} <= fallbacks
-    assert "CourierPrime" in other_scripts
+    assert "CourierPrime" in fallbacks
     assert not any("Courier-Prime" in name for name in other_scripts)  # no WeasyPrint font
     # Arabic needs shaping: WeasyPrint paints that page, with its own subsets.
     assert shaped and all(SUBSET_TAG.match(name) for name in shaped)
     assert any(name.endswith("+Courier-Prime") for name in shaped)
     for latin_only in (title, first, last):
-        assert "CourierPrime" in latin_only and latin_only <= DIRECT_FONTS
+        assert "CourierPrime" in untagged(latin_only) and untagged(latin_only) <= DIRECT_FONTS
 
 
 def test_mixed_fallback_text_where_weasyprint_puts_it(mixed: Pair) -> None:
@@ -446,8 +455,10 @@ def test_mixed_fallback_text_where_weasyprint_puts_it(mixed: Pair) -> None:
 def test_mixed_fallback_styles(mixed: Pair) -> None:
     chars = {c["text"]: c for c in mixed.direct_pages[2].chars}
     italic, bold, upright = chars["울"], chars["굵"], chars["녕"]
-    # Noto Sans CJK has no italic: slanted by fontconfig's 0.2 shear, as Pango does.
-    assert italic["fontname"].endswith("NotoSansMonoCJKKR-Italic")
+    # Noto Sans CJK has no italic: slanted by fontconfig's 0.2 shear, as Pango does,
+    # from the same embedded subset as the upright text (one font, not two).
+    assert italic["fontname"] == upright["fontname"]
+    assert italic["fontname"].endswith("+NotoSansMonoCJKKR")
     assert italic["matrix"][2] == pytest.approx(0.2)
     assert upright["matrix"][2] == 0
     assert bold["fontname"].endswith("NotoSansMonoCJKKR-Bold")
@@ -607,12 +618,16 @@ def test_any_text_gives_a_readable_pdf(action: str, speech: str) -> None:
     script = f"INT. ROOM - DAY\n\n{action}\n\nBOB\n{speech}\n"
     screenplay = fountainkit.parse(script)
     document = paginate(screenplay)
-    data = render_pdf(screenplay, document, engine="direct")
+    with warnings.catch_warnings():
+        # Private use and control characters have no font: warned about, drawn as boxes.
+        warnings.simplefilter("ignore", MissingGlyphWarning)
+        data = render_pdf(screenplay, document, engine="direct")
     reader = PdfReader(io.BytesIO(data), strict=True)
     assert len(reader.pages) == max(1, document.page_count)
+    # Every page keeps its text layer, for pdfminer (pdfplumber) and poppler alike.
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert "INT. ROOM - DAY" in pdf.pages[0].extract_text()
     if shutil.which("pdftotext"):
-        # Not pdfminer: for a character no font has, WeasyPrint writes an encoding
-        # CMap of its own that pdfminer cannot read (poppler can).
         result = subprocess.run(
             ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
         )
@@ -622,13 +637,14 @@ def test_any_text_gives_a_readable_pdf(action: str, speech: str) -> None:
 def test_direct_painter_falls_back_in_the_stylesheet_order() -> None:
     # Both engines must pick fallback fonts alike: the painter's list is the CSS's.
     from fountainkit.pdf.fallback import FALLBACK_FAMILIES
+    from fountainkit.pdf.missing import BOX_FAMILY
     from fountainkit.resources import template_dir
 
     css = (template_dir() / "screenplay.css").read_text(encoding="utf-8")
     declared = re.search(r"font-family:([^;]+);", css)
     assert declared is not None
     families = [name.strip().strip('"') for name in declared.group(1).split(",")]
-    assert families == ["Courier Prime", *FALLBACK_FAMILIES, "monospace"]
+    assert families == ["Courier Prime", *FALLBACK_FAMILIES, BOX_FAMILY, "monospace"]
 
 
 def test_pdfium_reads_and_draws_the_direct_pdf(latin: Pair, mixed: Pair) -> None:

@@ -196,3 +196,62 @@ def test_cli_flags(cli, tmp_path) -> None:
     assert bad.stderr.decode().count("\n") == 1 and "{nope}" in bad.stderr.decode()
     bad = cli("pdf", str(script), "-o", str(out), "--footer", "no-equals-sign")
     assert bad.returncode == 1 and "SLOT=TEXT" in bad.stderr.decode()
+
+
+LONG_SCENE = "INT. ENGINE ROOM - NIGHT\n\n" + "\n\n".join(
+    f"The pistons hammer on, beat {i} of the long crossing." for i in range(70)
+)
+CONTINUED_SCRIPT = f"Title: Night Ferry\n\n{LONG_SCENE}\n\nEXT. DECK - DAY\n\nCalm at last.\n"
+
+
+def rows_of(page) -> list[tuple[float, list[dict]]]:
+    by_top: dict[int, list[dict]] = {}
+    for char in upright(page):
+        if char["text"].strip():
+            by_top.setdefault(round(char["top"]), []).append(char)
+    return [(top, sorted(chars, key=lambda c: c["x0"])) for top, chars in sorted(by_top.items())]
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("engine", ["direct", "weasyprint"])
+def test_scene_continueds_at_the_foot_and_head_of_pages(engine: str, paper: str) -> None:
+    screenplay = fountainkit.parse(CONTINUED_SCRIPT)
+    settings = LayoutSettings(paper=paper, scene_continueds=True, scene_numbers="both")
+    document = paginate(screenplay, settings)
+    profile = document.profile
+    data = render_pdf(screenplay, document, engine=engine, jobs=1)
+    pdf = pdfplumber.open(io.BytesIO(data))
+    script_pages = pdf.pages[1:]
+    assert len(script_pages) >= 3
+    last_row_top = (profile.top_margin_in * 72) + (profile.lines_per_page - 1) * 12
+    for number, page in enumerate(script_pages, start=1):
+        rows = rows_of(page)
+        body = [(top, chars) for top, chars in rows if top > 60]
+        texts = [text_of(chars) for _, chars in body]
+        if number < len(script_pages):
+            # (CONTINUED) flush right on the page's last row.
+            top, chars = body[-1]
+            assert texts[-1] == "(CONTINUED)"
+            assert top == pytest.approx(last_row_top, abs=2)
+            assert chars[-1]["x1"] == pytest.approx(profile.right_edge * CELL, abs=TOLERANCE)
+        else:
+            assert "(CONTINUED)" not in texts
+        if number > 1:
+            # CONTINUED: at 1.5in on the first script row, the scene number both sides.
+            top, chars = body[0]
+            expected = "CONTINUED:" if number == 2 else f"CONTINUED: ({number - 1})"
+            assert texts[0] == f"1 {expected} 1"
+            assert top == pytest.approx(profile.top_margin_in * 72, abs=2)
+            start = next(c for c in chars if c["text"] == "C")
+            assert start["x0"] == pytest.approx(15 * CELL, abs=TOLERANCE)
+    # Never more rows than a page holds; the deck scene starts fresh: no CONTINUED: for it.
+    assert all(len(page.lines) <= profile.lines_per_page for page in document.pages)
+    assert "EXT. DECK - DAY" in "\n".join(p.extract_text() for p in script_pages)
+
+
+def test_scene_continueds_do_not_count_in_a_scene_s_length() -> None:
+    screenplay = fountainkit.parse(CONTINUED_SCRIPT)
+    plain = paginate(screenplay, LayoutSettings()).scene_extents()
+    continued = paginate(screenplay, LayoutSettings(scene_continueds=True)).scene_extents()
+    # The same rows of script text, spread over the pages differently.
+    assert [e.total_lines for e in plain] == [e.total_lines for e in continued]

@@ -65,11 +65,14 @@ def renders(request) -> dict[str, bytes]:
     screenplay = parse(SCRIPT)
     document = paginate(screenplay)
     engine = request.param
-    return {
-        "serial": render_pdf(screenplay, document, jobs=1, engine=engine),
-        "parallel": render_pdf(screenplay, document, jobs=4, engine=engine),
-        "parallel_again": render_pdf(screenplay, document, jobs=4, engine=engine),
-    }
+    # A fixed date, as reproducible builds set it: then the bytes depend on nothing else.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        return {
+            "serial": render_pdf(screenplay, document, jobs=1, engine=engine),
+            "parallel": render_pdf(screenplay, document, jobs=4, engine=engine),
+            "parallel_again": render_pdf(screenplay, document, jobs=4, engine=engine),
+        }
 
 
 @pytest.fixture(scope="module")

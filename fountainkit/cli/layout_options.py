@@ -62,6 +62,11 @@ _OPTIONS = [
         help="Blank lines before each scene heading: 1 (default) or 2 for an extra one.",
     ),
     click.option(
+        "--scene-continueds/--no-scene-continueds",
+        default=None,
+        help="(CONTINUED) at the foot and CONTINUED: at the head of a page a scene runs on to.",
+    ),
+    click.option(
         "--header",
         "header_slots",
         multiple=True,
@@ -112,6 +117,7 @@ _SETTING_NAMES = (
     "heading_bold",
     "heading_underline",
     "heading_spacing",
+    "scene_continueds",
     "page_numbers",
     "watermark",
     "revision",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Iterable
 
 import click
@@ -21,6 +22,13 @@ from fountainkit.config import PDF_ENGINES, ConfigError, load_config
 from fountainkit.syntax.source import ScriptInputError
 
 PDF_SUFFIX = ".pdf"
+
+
+def _render_warnings() -> tuple[type[Warning], ...]:
+    from fountainkit.layout.furniture import FurnitureWarning
+    from fountainkit.pdf.missing import MissingGlyphWarning
+
+    return (MissingGlyphWarning, FurnitureWarning)
 
 
 def painting_options(options: dict, engine: str | None, jobs: int | None) -> tuple[str, int | None]:
@@ -58,11 +66,20 @@ def render_script(
 
     settings = settings_from_options(options)
     screenplay = load_screenplay(script, encoding)
-    document = paginate(screenplay, settings)
-    try:
-        data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
-    except RenderError as exc:
-        raise CommandError(f"{script.label}: {exc}") from None
+    with warnings.catch_warnings(record=True) as caught:
+        render_warnings = _render_warnings()
+        for category in render_warnings:
+            warnings.simplefilter("always", category)
+        document = paginate(screenplay, settings)
+        try:
+            data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
+        except RenderError as exc:
+            raise CommandError(f"{script.label}: {exc}") from None
+        finally:
+            # One line each on stderr: a missing glyph, header text cut short.
+            for warning in caught:
+                if issubclass(warning.category, render_warnings):
+                    click.echo(f"fountainkit: warning: {script.label}: {warning.message}", err=True)
     target.write(data)
     # An empty script still gets one blank page.
     return max(1, len(document.title_pages) + document.page_count)

@@ -16,7 +16,7 @@ count, a preview and a scene's eighths never disagree)::
 A ``Line`` is one row of a page (blank rows included, so
 ``len(page.lines) <= profile.lines_per_page``): ``kind`` (scene_heading,
 action, character, parenthetical, dialogue, lyrics, more, transition,
-centered, section, synopsis, note, title, blank), ``column`` in characters
+centered, section, synopsis, note, title, continued, blank), ``column`` in characters
 FROM THE LEFT EDGE OF THE PAGE (x = column * 0.1in), ``runs`` (styled text),
 ``scene_index`` (0-based into ``list(screenplay.scenes())``, None before the
 first scene), ``source`` (the model node, whose ``span`` locates it),
@@ -38,6 +38,7 @@ from __future__ import annotations
 from fountainkit.config import LayoutSettings
 from fountainkit.gcpause import gc_paused
 from fountainkit.layout.build import BlockBuilder
+from fountainkit.layout.continueds import RESERVE, add_continueds
 from fountainkit.layout.pagebreak import fill_pages
 from fountainkit.layout.profiles import PageProfile, get_profile
 from fountainkit.layout.titlepage import layout_title_pages
@@ -62,7 +63,10 @@ def paginate(screenplay: Screenplay, settings: LayoutSettings | None = None) -> 
     profile = get_profile(settings.paper)
     with gc_paused():
         blocks = BlockBuilder(profile, settings).build(screenplay)
-        pages = fill_pages(blocks, profile.lines_per_page)
+        reserve = RESERVE if settings.scene_continueds else None
+        pages, continues = fill_pages(blocks, profile.lines_per_page, reserve)
+        if reserve is not None:
+            pages = add_continueds(pages, continues, profile)
         title_pages = layout_title_pages(screenplay.title_page, profile)
     return Document(pages, profile, title_pages, settings)
 

@@ -7,6 +7,9 @@ Greedy, one page at a time, with two kinds of look-around:
 - a transition that does not fit is not allowed to open the next page: the
   block before it (and a heading before that) moves down with it.
 
+With scene CONTINUEDs on, rows are kept free for them (``Reserve``); the
+CONTINUED lines themselves are added by continueds.py.
+
 A block that does not fit is split at its best legal point (blocks.py) or moved
 whole to the next page; only a block taller than a whole page with no legal
 split is cut where the page is full.
@@ -29,17 +32,42 @@ class _Placed:
 
 
 class PageFiller:
-    def __init__(self, lines_per_page: int) -> None:
-        self.rows = lines_per_page
+    """Fills pages of ``lines_per_page`` rows. With ``reserve`` (scene
+    CONTINUEDs, see continueds.py) the last ``reserve.bottom`` rows of every page
+    stay free, and a page that carries on the scene of the page before starts
+    ``reserve.top`` rows down."""
+
+    def __init__(self, lines_per_page: int, reserve: Reserve | None = None) -> None:
+        self.rows = lines_per_page - (reserve.bottom if reserve else 0)
+        self.reserve = reserve
         self.pages: list[list[_Placed]] = []
         self.current: list[_Placed] = []
         self.used = 0
+        # Per closed page: does it carry on the scene of the page before?
+        self.continues: list[bool] = []
+        self.top: bool | None = None  # the current page's, once its first block is known
 
     def close_page(self) -> None:
         if self.current:
             self.pages.append(self.current)
+            self.continues.append(bool(self.top))
         self.current = []
         self.used = 0
+        self.top = None
+
+    def start_page(self, block: Block) -> None:
+        """Before the first block of a page: reserve its CONTINUED: rows when the
+        block carries on the scene the page before ended in."""
+        if self.reserve is None or self.current or self.top is not None:
+            return
+        last = self.pages[-1][-1].block if self.pages else None
+        self.top = (
+            last is not None
+            and block.scene_index is not None
+            and block.scene_index == last.scene_index
+            and block.kind not in (PAGE_BREAK, "scene_heading")
+        )
+        self.used = self.reserve.top if self.top else 0
 
     def place(self, block: Block, lines: list[Line], space: int) -> None:
         self.current.append(_Placed(block, lines, space))
@@ -80,7 +108,8 @@ class PageFiller:
             return []
         moved = self.current[-count:]
         del self.current[-count:]
-        self.used = sum(p.space + len(p.lines) for p in self.current)
+        top = self.reserve.top if self.reserve is not None and self.top else 0
+        self.used = top + sum(p.space + len(p.lines) for p in self.current)
         return [p.block for p in moved]
 
     def fill(self, blocks: list[Block]) -> list[list[_Placed]]:
@@ -90,6 +119,7 @@ class PageFiller:
             if block.kind == PAGE_BREAK:
                 self.close_page()
                 continue
+            self.start_page(block)
             space = block.space_before if self.current else 0
             room = self.rows - self.used - space
             need = len(block.lines)
@@ -126,12 +156,26 @@ class PageFiller:
         return self.pages
 
 
-def fill_pages(blocks: list[Block], lines_per_page: int) -> list[Page]:
+@dataclass(frozen=True, slots=True)
+class Reserve:
+    """Rows kept free for CONTINUEDs: at the foot of every page, at the head of a
+    page that carries on a scene."""
+
+    top: int
+    bottom: int
+
+
+def fill_pages(
+    blocks: list[Block], lines_per_page: int, reserve: Reserve | None = None
+) -> tuple[list[Page], list[bool]]:
+    """The pages, and for each whether it carries on the scene of the page
+    before (only worked out with ``reserve``)."""
+    filler = PageFiller(lines_per_page, reserve)
     pages = []
-    for number, placed in enumerate(PageFiller(lines_per_page).fill(blocks), start=1):
+    for number, placed in enumerate(filler.fill(blocks), start=1):
         lines: list[Line] = []
         for item in placed:
             lines.extend(blank(item.block.scene_index) for _ in range(item.space))
             lines.extend(item.lines)
         pages.append(Page(number, lines))
-    return pages
+    return pages, filler.continues

@@ -24,6 +24,7 @@ LINE_KINDS = (
     "synopsis",
     "note",
     "title",
+    "continued",
 )
 
 

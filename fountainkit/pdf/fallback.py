@@ -6,8 +6,9 @@ fontconfig (through ctypes: libfontconfig is installed wherever Pango and
 WeasyPrint are) for each fallback family in that order and takes the first
 whose character map has the character. Only characters that need no text
 shaping are drawn this way (Hangul syllables, kana, CJK ideographs, Greek,
-Cyrillic, symbols...): a page with Arabic, Hebrew, Indic scripts, combining
-marks or joiners goes to WeasyPrint, whose shaping engine handles them.
+Cyrillic, symbols, emoji...): a page with Arabic, Hebrew, Indic scripts,
+combining marks or joiners goes to WeasyPrint, whose shaping engine handles
+them. ``any_font_has`` tells a character no installed font draws at all.
 """
 
 from __future__ import annotations
@@ -18,10 +19,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fountainkit.pdf.opentype import FontFacts, load_font
+from fountainkit.pdf.harfbuzz import FontError, FontFacts, load_font
 
-# After "Courier Prime" in screenplay.css's font-family, in the same order.
-FALLBACK_FAMILIES = ("DejaVu Sans Mono", "Noto Sans Mono CJK KR", "Noto Sans CJK KR")
+# After "Courier Prime" in screenplay.css's font-family, in the same order:
+# Cyrillic, Greek and symbols; Hangul, kana and ideographs; then emoji and
+# pictographs in outline (one colour) form, which both painters can embed.
+FALLBACK_FAMILIES = (
+    "DejaVu Sans Mono",
+    "Noto Sans Mono CJK KR",
+    "Noto Sans CJK KR",
+    "Symbola",
+)
+# The family an emoji presentation sequence (a character and U+FE0F) asks for.
+EMOJI_FAMILY = "Symbola"
+# The generic family the stylesheet ends with: fontconfig's pick for a
+# character none of the families above has, as Pango makes it.
+GENERIC_FAMILY = "monospace"
 
 # Blocks whose characters are drawn one glyph each, left to right, with no shaping.
 _UNSHAPED_BLOCKS = (
@@ -36,7 +49,14 @@ _UNSHAPED_BLOCKS = (
     (0xAC00, 0xD7A3),  # Hangul syllables
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0xFF01, 0xFFEE),  # fullwidth and halfwidth forms
+    (0xFFFC, 0xFFFD),  # object replacement, replacement character
+    (0x1F000, 0x1F1E5),  # mahjong, domino and playing cards, enclosed alphanumerics
+    (0x1F200, 0x1F3FA),  # enclosed ideographs, pictographs (before the skin tones)
+    (0x1F400, 0x1FAFF),  # pictographs, emoticons, transport, alchemy, symbols
 )
+# Emoji variation selectors only ask for a text or emoji presentation: one
+# outline font has just the one, so they are not drawn (HarfBuzz drops them too).
+PRESENTATION_SELECTORS = frozenset("\ufe0e\ufe0f")
 # Joiners, direction marks and other invisible format characters change shaping.
 _SHAPING_CATEGORIES = ("Cf", "Cc", "Cs", "Co", "Cn", "Mn", "Me", "Mc")
 
@@ -70,6 +90,14 @@ def needs_no_shaping(char: str) -> bool:
     return any(low <= code <= high for low, high in _UNSHAPED_BLOCKS)
 
 
+class _FcFontSet(ctypes.Structure):
+    _fields_ = [
+        ("nfont", ctypes.c_int),
+        ("sfont", ctypes.c_int),
+        ("fonts", ctypes.POINTER(ctypes.c_void_p)),
+    ]
+
+
 @cache
 def _fontconfig() -> tuple[ctypes.CDLL, int] | None:
     try:
@@ -94,6 +122,17 @@ def _fontconfig() -> tuple[ctypes.CDLL, int] | None:
             [pointer, ctypes.c_char_p, integer, ctypes.POINTER(integer)],
         ),
         (fc.FcPatternDestroy, None, [pointer]),
+        (fc.FcPatternCreate, pointer, []),
+        (fc.FcPatternAddCharSet, integer, [pointer, ctypes.c_char_p, pointer]),
+        (fc.FcPatternAddBool, integer, [pointer, ctypes.c_char_p, integer]),
+        (fc.FcCharSetCreate, pointer, []),
+        (fc.FcCharSetAddChar, integer, [pointer, ctypes.c_uint32]),
+        (fc.FcCharSetDestroy, None, [pointer]),
+        (fc.FcObjectSetCreate, pointer, []),
+        (fc.FcObjectSetAdd, integer, [pointer, ctypes.c_char_p]),
+        (fc.FcObjectSetDestroy, None, [pointer]),
+        (fc.FcFontList, ctypes.POINTER(_FcFontSet), [pointer, pointer, pointer]),
+        (fc.FcFontSetDestroy, None, [ctypes.POINTER(_FcFontSet)]),
     ]
     for function, result, arguments in signatures:
         function.restype = result
@@ -120,6 +159,13 @@ def _integer(fc: ctypes.CDLL, pattern: int, key: bytes, default: int) -> int:
 def find_font(family: str, bold: bool, italic: bool) -> FallbackFont | None:
     """The installed face of ``family`` fontconfig picks for the style, or None
     when the family is not installed (fontconfig would substitute another)."""
+    return _match(family, bold, italic, None)
+
+
+def _match(family: str, bold: bool, italic: bool, char: str | None) -> FallbackFont | None:
+    """fontconfig's match for ``family`` in the style. With ``char``, the family
+    is a generic one: the best font that has the character, whatever its
+    family; without, only ``family`` itself."""
     loaded = _fontconfig()
     if loaded is None:
         return None
@@ -129,28 +175,36 @@ def find_font(family: str, bold: bool, italic: bool) -> FallbackFont | None:
     pattern = fc.FcNameParse(f"{family}:weight={weight}:slant={slant}".encode())
     if not pattern:
         return None
-    match = None
+    match = charset = None
     try:
+        if char is not None:
+            charset = fc.FcCharSetCreate()
+            fc.FcCharSetAddChar(charset, ord(char))
+            fc.FcPatternAddCharSet(pattern, b"charset", charset)
         fc.FcConfigSubstitute(config, pattern, 0)
         fc.FcDefaultSubstitute(pattern)
         result = ctypes.c_int()
         match = fc.FcFontMatch(config, pattern, ctypes.byref(result))
         if not match:
             return None
-        found_family = _string(fc, match, b"family")
+        found_family = _string(fc, match, b"family") or ""
         path = _string(fc, match, b"file")
-        if not path or (found_family or "").casefold() != family.casefold():
+        if not path or (char is None and found_family.casefold() != family.casefold()):
             return None
         index = _integer(fc, match, b"index", 0)
-        facts = load_font(Path(path), index, keep_data=False)
-    except (OSError, ValueError):  # unreadable, empty (mmap) or not a font (FontFormatError)
+        facts = load_font(Path(path), index)
+        if char is not None and not facts.has(char):
+            return None
+    except (OSError, FontError):  # unreadable or not a font HarfBuzz reads
         return None
     finally:
         if match:
             fc.FcPatternDestroy(match)
+        if charset:
+            fc.FcCharSetDestroy(charset)
         fc.FcPatternDestroy(pattern)
     return FallbackFont(
-        family=family,
+        family=family if char is None else found_family,
         path=Path(path),
         index=index,
         facts=facts,
@@ -163,12 +217,53 @@ def find_font(family: str, bold: bool, italic: bool) -> FallbackFont | None:
 
 @cache
 def fallback_for(char: str, bold: bool, italic: bool) -> FallbackFont | None:
-    """The font that draws ``char`` in this style, or None if the direct painter can't."""
+    """The font that draws ``char`` in this style, or None if the direct painter can't:
+    the stylesheet's families in order, then fontconfig's pick for the generic
+    family, as Pango falls back."""
     if not needs_no_shaping(char):
         return None
-    code = ord(char)
     for family in FALLBACK_FAMILIES:
         font = find_font(family, bold, italic)
-        if font is not None and code in font.facts.glyph_of:
+        if font is not None and font.facts.has(char):
             return font
-    return None
+    return _match(GENERIC_FAMILY, bold, italic, char)
+
+
+def is_emoji(char: str) -> bool:
+    """Whether ``char`` is a pictograph Pango itemizes as emoji: the space after
+    one goes back to the main font, not the emoji font."""
+    code = ord(char)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
+
+
+def is_invisible(char: str) -> bool:
+    """Whether ``char`` takes no glyph of its own, so no font needs to have it:
+    joiners, direction marks and other format characters, variation selectors."""
+    return unicodedata.category(char) in ("Cf", "Zl", "Zp") or char in PRESENTATION_SELECTORS
+
+
+@cache
+def any_font_has(char: str) -> bool:
+    """Whether any installed (scalable) font has a glyph for ``char``: what
+    WeasyPrint can draw at all. True when fontconfig cannot be asked."""
+    loaded = _fontconfig()
+    if loaded is None:
+        return True
+    fc, config = loaded
+    pattern = fc.FcPatternCreate()
+    charset = fc.FcCharSetCreate()
+    objects = fc.FcObjectSetCreate()
+    found = None
+    try:
+        fc.FcCharSetAddChar(charset, ord(char))
+        fc.FcPatternAddCharSet(pattern, b"charset", charset)
+        fc.FcPatternAddBool(pattern, b"scalable", 1)
+        fc.FcObjectSetAdd(objects, b"file")
+        found = fc.FcFontList(config, pattern, objects)
+        return bool(found) and found.contents.nfont > 0
+    finally:
+        if found:
+            fc.FcFontSetDestroy(found)
+        fc.FcObjectSetDestroy(objects)
+        fc.FcCharSetDestroy(charset)
+        fc.FcPatternDestroy(pattern)

@@ -4,13 +4,18 @@ Every font is a Type 0 font with Identity-H encoding: the content stream holds
 glyph indices, ``/W`` holds the advances the painter moved by, and a
 ToUnicode map lets readers copy, search and extract the text.
 
-- The four Courier Prime faces are embedded whole (about 45 KB each, no
-  subsetting to pay for), with 600/1000 em advances: 10 characters to the
-  inch at 12pt, the grid the layout counts in.
-- A fallback face (Noto Sans CJK for Hangul and kana, DejaVu Sans Mono for
-  Cyrillic and Greek, see ``fallback_fonts``) is embedded once the pages are
-  painted, as a subset of the glyphs they used (``font_subset``), under a
-  subset tag derived from those glyphs.
+Every font file is embedded once, as a subset of the glyphs the pages used
+(``harfbuzz.subset_font``), under a subset tag derived from those glyphs:
+
+- the four Courier Prime faces, with 600/1000 em advances: 10 characters to
+  the inch at 12pt, the grid the layout counts in;
+- fallback fonts (DejaVu Sans Mono for Cyrillic and Greek, Noto Sans CJK for
+  Hangul and kana, Symbola for emoji, see ``fallback``);
+- the document's box font for characters no installed font has (``missing``).
+
+A face a family lacks (italic Hangul) is the regular font drawn slanted or
+emboldened by the painter, so it shares the regular font's subset: a file is
+embedded once however many styles draw with it.
 """
 
 from __future__ import annotations
@@ -18,12 +23,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import pydyf
 
 from fountainkit.pdf.fallback import FallbackFont
-from fountainkit.pdf.opentype import FontFacts, load_font
-from fountainkit.pdf.subset import subset_font
+from fountainkit.pdf.harfbuzz import FontError, FontFacts, load_font, subset_font
 from fountainkit.resources import fonts_dir
 from fountainkit.writers.html import FONT_FACES
 
@@ -38,40 +43,45 @@ _BASE_NAMES = (
 )
 
 Style = tuple[bool, bool]
+FontKey = tuple[Path, int]
 
 
 @dataclass(frozen=True, slots=True)
 class Face:
-    """A font the painter draws with: its PDF name, facts and per-character glyphs.
+    """A font the painter draws with: the PDF name of its file, and its facts.
 
     ``fallback`` is the installed font a fallback face comes from (None for a
-    bundled face); ``width_decimals`` is how precisely advances are written
-    (0 for Courier Prime, whose 0.5996 em becomes the grid's 600/1000).
+    bundled face); it also says which style the painter synthesises.
+    ``width_decimals`` is how precisely advances are written (0 for Courier
+    Prime, whose 0.5996 em becomes the grid's 600/1000).
     """
 
     base_name: str
     facts: FontFacts
-    hex_of: dict[str, str] = field(repr=False)
     width_decimals: int = 0
     fallback: FallbackFont | None = None
-    # glyph -> the code point it reads back as, for a bundled face's whole ToUnicode map
-    text_of: dict[int, int] = field(default_factory=dict, repr=False)
 
-    def encode(self, text: str) -> bytes:
-        """``text`` as the hex string of its glyph indices (every char must be covered)."""
-        return b"<" + "".join(map(self.hex_of.__getitem__, text)).encode("ascii") + b">"
+    @property
+    def key(self) -> FontKey:
+        """The font file (and index) this face draws from: what is embedded."""
+        return (self.facts.path, self.facts.index)
+
+    def has(self, char: str) -> bool:
+        return self.facts.has(char)
+
+    def glyph(self, char: str) -> int:
+        glyph = self.facts.glyph(ord(char))
+        if glyph is None:
+            raise KeyError(f"{self.base_name} has no glyph for U+{ord(char):04X}")
+        return glyph
 
     def width(self, glyph: int) -> float:
         """The advance of ``glyph`` in thousandths of an em, as written in ``/W``."""
-        return round(self.facts.scaled(self.facts.advances[glyph]), self.width_decimals)
+        return round(self.facts.scaled(self.facts.advance(glyph)), self.width_decimals)
 
     def advance(self, char: str) -> float:
         """The advance of ``char`` in thousandths of an em."""
-        return self.width(self.facts.glyph_of[ord(char)])
-
-
-def _hex_of(facts: FontFacts) -> dict[str, str]:
-    return {chr(code): f"{glyph:04x}" for code, glyph in facts.glyph_of.items()}
+        return self.width(self.glyph(char))
 
 
 @cache
@@ -81,108 +91,124 @@ def faces() -> dict[Style, Face]:
     for (filename, _weight, _style), style, base_name in zip(
         FONT_FACES, _STYLES, _BASE_NAMES, strict=True
     ):
-        facts = load_font(fonts_dir() / filename)
-        out[style] = Face(base_name, facts, _hex_of(facts), text_of=_first_characters(facts))
+        out[style] = Face(base_name, load_font(fonts_dir() / filename))
     return out
 
 
 @cache
 def covered_characters() -> frozenset[str]:
     """Characters every bundled face has a glyph for."""
-    sets = [frozenset(face.hex_of) for face in faces().values()]
-    return frozenset.intersection(*sets)
+    sets = [face.facts.characters() for face in faces().values()]
+    return frozenset(map(chr, frozenset.intersection(*sets)))
 
 
 @cache
 def fallback_face(font: FallbackFont) -> Face:
-    """The painter's face for an installed fallback font."""
-    style = ("-Bold" if font.facts.weight_class >= 600 else "") + (
-        "-Italic" if font.facts.italic_angle or font.synthetic_oblique else ""
+    """The painter's face for an installed fallback font (its file's own style
+    in the name: a synthesised style is drawn, not embedded)."""
+    facts = font.facts
+    style = ("-Bold" if facts.weight_class >= 600 else "") + (
+        "-Italic" if facts.italic_angle else ""
     )
-    name = font.family.replace(" ", "") + style
-    return Face(name, font.facts, _hex_of(font.facts), width_decimals=3, fallback=font)
+    name = "".join(font.family.split()) + style
+    return Face(name, facts, width_decimals=3, fallback=font)
+
+
+@dataclass
+class _Embedded:
+    face: Face  # the first face drawn from the file: its name and facts
+    font: pydyf.Dictionary
+    used: dict[int, str]  # glyph -> the character it reads back as
+    hex_of: dict[str, str] = field(default_factory=dict)  # character -> glyph as 4 hex digits
 
 
 class EmbeddedFonts:
-    """The fonts of one document: bundled faces embedded on first use, fallback
-    faces recorded glyph by glyph and embedded as subsets by ``finish``."""
+    """The fonts of one document: one PDF font per font file, its glyphs
+    recorded as the pages use them, embedded as subsets by ``finish``."""
 
     def __init__(self, pdf: pydyf.PDF) -> None:
         self.pdf = pdf
-        self.names: dict[str, str] = {}  # Face.base_name -> page resource name
+        self.names: dict[FontKey, str] = {}  # font file -> page resource name
         self.references: dict[str, str] = {}  # resource name -> font object
-        self.pending: dict[str, tuple[Face, pydyf.Dictionary, dict[int, str]]] = {}
+        self.embedded: dict[str, _Embedded] = {}
 
     def resource_name(self, face: Face) -> str:
-        """The page resource name of ``face`` (``F0``, ``F1``...), embedding it if new."""
-        name = self.names.get(face.base_name)
+        """The page resource name of ``face``'s font file (``F0``, ``F1``...)."""
+        name = self.names.get(face.key)
         if name is not None:
             return name
-        name = self.names[face.base_name] = f"F{len(self.names)}"
-        if face.fallback is None:
-            self.references[name] = self._embed(face, face.facts.data, face.base_name)
-        else:
-            # Filled in by finish(), once every glyph the pages use is known.
-            font = pydyf.Dictionary()
-            self.references[name] = self._add(font)
-            self.pending[name] = (face, font, {})
+        name = self.names[face.key] = f"F{len(self.names)}"
+        font = pydyf.Dictionary()  # filled in by finish(), once every glyph is known
+        self.pdf.add_object(font)
+        self.references[name] = font.reference
+        self.embedded[name] = _Embedded(face, font, {})
         return name
 
     def encode(self, face: Face, text: str) -> bytes:
-        """``text`` in ``face`` for a ``Tj``, remembering a fallback face's glyphs."""
-        if face.fallback is not None:
-            used = self.pending[self.resource_name(face)][2]
-            for char in text:
-                used.setdefault(face.facts.glyph_of[ord(char)], char)
-        return face.encode(text)
+        """``text`` in ``face`` for a ``Tj``, remembering the glyphs it uses."""
+        entry = self.embedded[self.resource_name(face)]
+        hex_of = entry.hex_of
+        try:
+            return b"<" + "".join(map(hex_of.__getitem__, text)).encode("ascii") + b">"
+        except KeyError:
+            for char in set(text) - hex_of.keys():
+                glyph = face.glyph(char)
+                entry.used.setdefault(glyph, char)
+                hex_of[char] = f"{glyph:04x}"
+            return b"<" + "".join(map(hex_of.__getitem__, text)).encode("ascii") + b">"
 
     def resources(self) -> pydyf.Dictionary:
-        """The /Font resource dictionary of every face used."""
+        """The /Font resource dictionary of every font used."""
         return pydyf.Dictionary(dict(self.references))
 
     def finish(self) -> None:
-        """Embed the fallback faces as subsets of the glyphs the pages used."""
-        for face, font, used in self.pending.values():
-            fallback = face.fallback
-            assert fallback is not None
-            data = subset_font(fallback.path, fallback.index, used)
-            digest = hashlib.sha1(repr(sorted(used)).encode(), usedforsecurity=False).digest()
+        """Embed each font file as a subset of the glyphs the pages used.
+
+        FontError when a fallback font cannot be subset (a whole CJK font is
+        no option); a bundled face is embedded whole when subsetting is not
+        installed.
+        """
+        for entry in self.embedded.values():
+            face, used = entry.face, entry.used
+            try:
+                data = subset_font(face.facts, used)
+            except FontError:
+                if face.fallback is not None:
+                    raise
+                data = face.facts.path.read_bytes()
+            digest = hashlib.sha1(
+                repr((face.base_name, sorted(used))).encode(), usedforsecurity=False
+            ).digest()
             tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
-            font.update(self._font_dictionary(face, data, f"{tag}+{face.base_name}", used))
-        self.pending.clear()
+            entry.font.update(self._font_dictionary(face, data, f"{tag}+{face.base_name}", used))
 
     def _add(self, obj: pydyf.Object) -> str:
         self.pdf.add_object(obj)
         return obj.reference
 
-    def _embed(self, face: Face, data: bytes, base_name: str) -> str:
-        return self._add(pydyf.Dictionary(self._font_dictionary(face, data, base_name, None)))
-
     def _font_dictionary(
-        self, face: Face, data: bytes, base_name: str, used: dict[int, str] | None
+        self, face: Face, data: bytes, base_name: str, used: dict[int, str]
     ) -> dict:
-        """The Type 0 font's entries; ``used`` (glyph -> char) for a subset, None for all."""
+        """The Type 0 font's entries for a subset holding the ``used`` glyphs."""
         facts = face.facts
         font_file = pydyf.Stream(
             [data],
             pydyf.Dictionary({"Subtype": "/OpenType"} if facts.is_cff else {"Length1": len(data)}),
             compress=True,
         )
+        family = face.fallback.family if face.fallback else "Courier Prime"
         # FixedPitch for monospaced families, Symbolic (as for any font addressed
-        # by glyph index), Italic when it slants.
-        monospaced = face.fallback is None or "Mono" in face.fallback.family
-        italic = bool(facts.italic_angle) or bool(face.fallback and face.fallback.synthetic_oblique)
-        flags = (1 if monospaced else 0) | 4 | (64 if italic else 0)
+        # by glyph index), Italic when the file itself slants.
+        monospaced = face.fallback is None or "Mono" in family
+        flags = (1 if monospaced else 0) | 4 | (64 if facts.italic_angle else 0)
         descriptor = pydyf.Dictionary(
             {
                 "Type": "/FontDescriptor",
                 "FontName": f"/{base_name}",
-                "FontFamily": pydyf.String(
-                    face.fallback.family if face.fallback else "Courier Prime"
-                ),
+                "FontFamily": pydyf.String(family),
                 "Flags": flags,
                 "FontBBox": pydyf.Array([round(facts.scaled(v)) for v in facts.bbox]),
-                "ItalicAngle": facts.italic_angle or (-11.3 if italic else 0),
+                "ItalicAngle": facts.italic_angle,
                 "Ascent": round(facts.scaled(facts.ascent)),
                 "Descent": round(facts.scaled(facts.descent)),
                 "CapHeight": round(facts.scaled(facts.cap_height)),
@@ -190,17 +216,15 @@ class EmbeddedFonts:
                 "FontFile3" if facts.is_cff else "FontFile2": self._add(font_file),
             }
         )
-        if used is None:
-            default = face.width(facts.glyph_of[0x20])
-            glyphs = [g for g in range(len(facts.advances)) if face.width(g) != default]
-            text_of = face.text_of
-        else:
-            default = 1000
-            glyphs = sorted(used)
-            text_of = {glyph: ord(char) for glyph, char in used.items()}
+        # The most common advance as the default: only the others are listed.
+        glyphs = sorted(used)
+        widths_of = {glyph: face.width(glyph) for glyph in glyphs}
+        values = list(widths_of.values())
+        default = max(set(values), key=values.count) if values else 1000
         widths = pydyf.Array()
         for glyph in glyphs:
-            widths.extend([glyph, pydyf.Array([face.width(glyph)])])
+            if widths_of[glyph] != default:
+                widths.extend([glyph, pydyf.Array([widths_of[glyph]])])
         descendant = pydyf.Dictionary(
             {
                 "Type": "/Font",
@@ -220,6 +244,7 @@ class EmbeddedFonts:
         )
         if not facts.is_cff:
             descendant["CIDToGIDMap"] = "/Identity"
+        text_of = {glyph: char for glyph, char in used.items()}
         to_unicode = pydyf.Stream(_to_unicode_lines(text_of), compress=True)
         return {
             "Type": "/Font",
@@ -231,15 +256,7 @@ class EmbeddedFonts:
         }
 
 
-def _first_characters(facts: FontFacts) -> dict[int, int]:
-    # A glyph several characters share (space and no-break space) reads back as the first.
-    text_of: dict[int, int] = {}
-    for code, glyph in sorted(facts.glyph_of.items()):
-        text_of.setdefault(glyph, code)
-    return text_of
-
-
-def _to_unicode_lines(text_of: dict[int, int]) -> list[bytes]:
+def _to_unicode_lines(text_of: dict[int, str]) -> list[bytes]:
     pairs = sorted(text_of.items())
     lines = [
         b"/CIDInit /ProcSet findresource begin",
@@ -256,8 +273,7 @@ def _to_unicode_lines(text_of: dict[int, int]) -> list[bytes]:
         batch = pairs[start : start + 100]
         lines.append(f"{len(batch)} beginbfchar".encode())
         lines.extend(
-            f"<{glyph:04x}> <{chr(code).encode('utf-16-be').hex()}>".encode()
-            for glyph, code in batch
+            f"<{glyph:04x}> <{text.encode('utf-16-be').hex()}>".encode() for glyph, text in batch
         )
         lines.append(b"endbfchar")
     lines.extend([b"endcmap", b"CMapName currentdict /CMap defineresource pop", b"end", b"end"])

@@ -25,8 +25,15 @@ import pydyf
 
 from fountainkit.layout.furniture import WATERMARK_GREY, watermark_placement
 from fountainkit.layout.profiles import COLUMN_INCHES, PageProfile
-from fountainkit.layout.wrap import cells
-from fountainkit.pdf.fallback import fallback_for, find_font
+from fountainkit.layout.wrap import cells, char_cells
+from fountainkit.pdf.catalog import Label, finish_pydyf
+from fountainkit.pdf.fallback import (
+    EMOJI_FAMILY,
+    PRESENTATION_SELECTORS,
+    fallback_for,
+    find_font,
+    is_emoji,
+)
 from fountainkit.pdf.fonts import (
     EmbeddedFonts,
     Face,
@@ -35,8 +42,8 @@ from fountainkit.pdf.fonts import (
     faces,
     fallback_face,
 )
+from fountainkit.pdf.harfbuzz import subsetting_available
 from fountainkit.pdf.parallel import Bookmark, ChunkPdf, OutlineNode, outline_tree
-from fountainkit.pdf.subset import subsetting_available
 from fountainkit.writers.html import PageView
 
 POINTS_PER_INCH = 72
@@ -50,6 +57,8 @@ MIXED_PRODUCER = "fountainkit (direct grid painter and WeasyPrint)"
 UNDERLINE_DROP = 1.125
 UNDERLINE_THICKNESS = 0.75
 WATERMARK_STYLE = (True, False)  # bold
+# A grid cell in thousandths of an em at 12pt (0.1in).
+GRID_EMS = 600
 
 
 def _style(classes: str) -> Style:
@@ -57,24 +66,32 @@ def _style(classes: str) -> Style:
     return ("b" in names, "i" in names)
 
 
-def face_for(char: str, style: Style) -> Face | None:
+def face_for(char: str, style: Style, box: Face | None = None) -> Face | None:
     """The face that draws ``char`` in ``style``: Courier Prime, else an installed
-    fallback (when it needs no shaping and can be subset), else None."""
+    fallback (when it needs no shaping and can be subset), else the document's
+    box font for characters no font has, else None."""
     if char in covered_characters():
         return faces()[style]
-    if not subsetting_available():
-        return None
-    font = fallback_for(char, *style)
-    return fallback_face(font) if font is not None else None
+    if subsetting_available():
+        font = fallback_for(char, *style)
+        if font is not None:
+            return fallback_face(font)
+    if box is not None and box.has(char):
+        return box
+    return None
 
 
-def can_paint(view: PageView) -> bool:
-    """Whether the direct painter can draw every character on the page."""
+def can_paint(view: PageView, box: Face | None = None) -> bool:
+    """Whether the direct painter can draw every character on the page (``box``
+    is the document's box font for characters no installed font has)."""
     covered = covered_characters()
     pieces = [(segment.text, _style(segment.classes)) for row in view.rows for segment in row]
     pieces.append((view.watermark, WATERMARK_STYLE))
     for text, style in pieces:
-        if text and any(face_for(char, style) is None for char in set(text) - covered):
+        if text and any(
+            face_for(char, style, box) is None
+            for char in set(text) - covered - PRESENTATION_SELECTORS
+        ):
             return False
     return True
 
@@ -87,24 +104,68 @@ def _same_family(face: Face, style: Style) -> Face | None:
     return fallback_face(font) if font is not None else None
 
 
-def _runs(text: str, style: Style, before: Face | None = None) -> list[tuple[Face, str]]:
-    """``text`` cut where the face drawing it changes; ``before`` drew the text just before."""
+def _runs(
+    text: str, style: Style, before: Face | None = None, box: Face | None = None
+) -> list[tuple[Face, str]]:
+    """``text`` cut where the face drawing it changes; ``before`` drew the text
+    just before. A presentation selector stays with the character before it."""
     if before is None and covered_characters().issuperset(text):
         return [(faces()[style], text)]
     runs: list[tuple[Face, str]] = []
-    for char in text:
+    for index, char in enumerate(text):
+        if char in PRESENTATION_SELECTORS:
+            if runs:  # kept with the character it belongs to (see _pieces)
+                runs[-1] = (runs[-1][0], runs[-1][1] + char)
+            continue
         previous = runs[-1][0] if runs else before and _same_family(before, style)
-        if previous is not None and char.isspace() and char in previous.hex_of:
-            # As Pango itemizes: a space stays in the font of the text before it.
+        after_emoji = index > 0 and is_emoji(text[:index].rstrip("\ufe0e\ufe0f")[-1:] or " ")
+        if previous is not None and char.isspace() and previous.has(char) and not after_emoji:
+            # As Pango itemizes: a space stays in the font of the text before it
+            # (but not after an emoji, which Pango itemizes on its own).
             runs[-1:] = [(previous, (runs[-1][1] if runs else "") + char)]
             continue
-        face = face_for(char, style)
+        face = None
+        if text[index + 1 : index + 2] == "\ufe0f":
+            # An emoji presentation sequence: the emoji font, when it has the character.
+            emoji = find_font(EMOJI_FAMILY, *style)
+            if emoji is not None and emoji.facts.has(char) and subsetting_available():
+                face = fallback_face(emoji)
+        face = face or face_for(char, style, box)
         assert face is not None, "can_paint() let through a character nothing draws"
         if runs and runs[-1][0] is face:
             runs[-1] = (face, runs[-1][1] + char)
         else:
             runs.append((face, char))
     return runs
+
+
+def _pieces(face: Face, text: str, squeeze: bool) -> list[tuple[str, float]]:
+    """``text`` in pieces with their horizontal scale, presentation selectors left
+    out (they draw nothing). With ``squeeze``, a fallback glyph wider than the
+    grid cells the layout gave its character (with any selector after it: an
+    emoji presentation takes two) is narrowed to fit them, so it never runs into
+    the next character."""
+    if not (squeeze and face.fallback is not None) and PRESENTATION_SELECTORS.isdisjoint(text):
+        return [(text, 1.0)]
+    pieces: list[tuple[str, float]] = []
+    for index, char in enumerate(text):
+        if char in PRESENTATION_SELECTORS:
+            continue
+        scale = 1.0
+        if squeeze and face.fallback is not None:
+            following = text[index + 1 : index + 2]
+            cells_given = char_cells(char) + (
+                char_cells(following) if following in PRESENTATION_SELECTORS and following else 0
+            )
+            room = cells_given * GRID_EMS
+            advance = face.advance(char)
+            if advance > room > 0:
+                scale = room / advance
+        if pieces and pieces[-1][1] == scale == 1.0:
+            pieces[-1] = (pieces[-1][0] + char, 1.0)
+        else:
+            pieces.append((char, scale))
+    return pieces
 
 
 def _number(value: float) -> bytes:
@@ -123,8 +184,9 @@ def _baseline_below_row_top(size: float = FONT_SIZE) -> float:
 class _PagePainter:
     """Turns one page's rows into content-stream operators and its bookmarks."""
 
-    def __init__(self, fonts: EmbeddedFonts, profile: PageProfile) -> None:
+    def __init__(self, fonts: EmbeddedFonts, profile: PageProfile, box: Face | None) -> None:
         self.fonts = fonts
+        self.box = box  # the document's box font for characters no installed font has
         # The page being painted: its operators, its underlines, the text state.
         self.operators: list[bytes] = []
         self.rules: list[bytes] = []
@@ -209,7 +271,9 @@ class _PagePainter:
         """
         style = _style(classes)
         underlined = "u" in classes.split()
-        runs = _runs(text, style, before)
+        runs = _runs(text, style, before, self.box)
+        if not runs:  # only presentation selectors
+            return x, before
         measure = in_box or underlined or len(runs) > 1
         start = x
         y = _number(baseline)
@@ -218,10 +282,15 @@ class _PagePainter:
             fallback = face.fallback
             # fontconfig slants a face without italic by a 0.2 shear.
             shear = b"0.2" if fallback is not None and fallback.synthetic_oblique else b"0"
-            self.operators.append(b"1 0 " + shear + b" 1 " + _number(x) + b" " + y + b" Tm")
-            self.operators.append(self.fonts.encode(face, run) + b" Tj")
-            if measure:
-                x += sum(face.advance(char) for char in run) * FONT_SIZE / 1000
+            for piece, squeeze in _pieces(face, run, squeeze=in_box):
+                if squeeze != 1.0:
+                    self.operators.append(_number(squeeze * 100) + b" Tz")
+                self.operators.append(b"1 0 " + shear + b" 1 " + _number(x) + b" " + y + b" Tm")
+                self.operators.append(self.fonts.encode(face, piece) + b" Tj")
+                if squeeze != 1.0:
+                    self.operators.append(b"100 Tz")
+                if measure:
+                    x += sum(face.advance(char) for char in piece) * squeeze * FONT_SIZE / 1000
         if underlined:
             self.rules.append(self._underline(start, baseline, x - start))
         return x, runs[-1][0]
@@ -242,9 +311,17 @@ class _PagePainter:
     def _watermark(self, text: str) -> list[bytes]:
         """Light bold text along the page's diagonal, centred (see watermark_placement)."""
         place = watermark_placement(text, self.profile)
-        runs = _runs(text, WATERMARK_STYLE)
+        runs = _runs(text, WATERMARK_STYLE, box=self.box)
         scale = place.size / 1000
-        width = sum(face.advance(char) for face, run in runs for char in run) * scale
+        width = (
+            sum(
+                face.advance(char)
+                for face, run in runs
+                for char in run
+                if char not in PRESENTATION_SELECTORS
+            )
+            * scale
+        )
         cos, sin = math.cos(place.angle), math.sin(place.angle)
         # The baseline's start: the text's box is centred on the page, then turned.
         below_centre = _baseline_below_row_top(place.size) - place.size / 2
@@ -255,9 +332,10 @@ class _PagePainter:
         turn = b" ".join(map(_number, (cos, sin, -sin, cos)))
         for face, run in runs:
             self._select(face, place.size)
+            shown = "".join(piece for piece, _scale in _pieces(face, run, squeeze=False))
             self.operators.append(turn + b" " + _number(x) + b" " + _number(y) + b" Tm")
-            self.operators.append(self.fonts.encode(face, run) + b" Tj")
-            advance = sum(face.advance(char) for char in run) * scale
+            self.operators.append(self.fonts.encode(face, shown) + b" Tj")
+            advance = sum(face.advance(char) for char in shown) * scale
             x, y = x + cos * advance, y + sin * advance
         self.operators += [b"ET", b"Q"]
         operators, self.font, self.render_mode = self.operators, None, 0
@@ -275,16 +353,20 @@ def paint_pages(
     meta: dict[str, str],
     *,
     with_outline: bool = True,
+    box: Face | None = None,
+    labels: Sequence[Label] | None = None,
+    date: str | None = None,
 ) -> ChunkPdf:
     """A PDF of ``views`` (all drawable by ``can_paint``), with its bookmarks.
 
     With ``with_outline`` the file carries its own outline; without, the
     bookmarks are only returned, for a merge that builds the outline of the
-    whole document.
+    whole document (and gives it its page labels and dates: ``labels`` and
+    ``date`` are for a file that is the whole document).
     """
     pdf = pydyf.PDF()
     fonts = EmbeddedFonts(pdf)
-    painter = _PagePainter(fonts, profile)
+    painter = _PagePainter(fonts, profile, box)
     font_resources = pydyf.Dictionary()
     resources = pydyf.Dictionary({"Font": font_resources})
     pdf.add_object(resources)  # one dictionary all pages share, filled once fonts are known
@@ -314,6 +396,8 @@ def paint_pages(
     if with_outline and bookmarks:
         _add_outline(pdf, pages, outline_tree([ChunkPdf(b"", bookmarks)], [0]))
     pdf.info.update(_info(meta))
+    if labels is not None and date is not None:
+        finish_pydyf(pdf, labels, date)
     out = io.BytesIO()
     pdf.write(out, version=b"1.7", identifier=True, compress=True)
     return ChunkPdf(out.getvalue(), bookmarks)

@@ -272,9 +272,11 @@ class Merger:
         if len(self.chunks) > 1:
             retag_fonts(self.writer.pages[first_page:], len(self.chunks) - 1)
 
-    def finish(self) -> bytes:
+    def finish(self, finish: Callable[[PdfWriter], None] | None = None) -> bytes:
         self.writer.add_metadata(self.metadata)
         _add_outline(self.writer, outline_tree(self.chunks, self.offsets))
+        if finish is not None:
+            finish(self.writer)
         out = io.BytesIO()
         self.writer.write(out)
         return out.getvalue()
@@ -315,8 +317,9 @@ def retag_fonts(pages: Iterable[PageObject], chunk_index: int) -> None:
                     rename(part["/FontDescriptor"].get_object(), "/FontName")
 
 
-def merge(chunks: Iterable[ChunkPdf]) -> bytes:
-    """One PDF of all chunks' pages in order, with the whole outline and the metadata."""
+def merge(chunks: Iterable[ChunkPdf], finish: Callable[[PdfWriter], None] | None = None) -> bytes:
+    """One PDF of all chunks' pages in order, with the whole outline and the
+    metadata; ``finish`` adds what the whole document needs (page labels, dates)."""
     merger = None
     for chunk in chunks:
         # Made once the first chunk exists: importing pypdf then overlaps the workers.
@@ -324,7 +327,7 @@ def merge(chunks: Iterable[ChunkPdf]) -> bytes:
         merger.add(chunk)
     if merger is None:
         raise ValueError("no chunks to merge")
-    return merger.finish()
+    return merger.finish(finish)
 
 
 def outline_tree(chunks: list[ChunkPdf], offsets: list[int]) -> list[OutlineNode]:
@@ -366,6 +369,7 @@ def interleave(
     sources: Sequence[ChunkPdf],
     order: Sequence[tuple[int, int]],
     metadata: dict[str, str] | None = None,
+    finish: Callable[[PdfWriter], None] | None = None,
 ) -> bytes:
     """One PDF of pages taken from several PDFs: ``order`` lists (source, page) pairs.
 
@@ -400,6 +404,8 @@ def interleave(
     first = {key: str(value) for key, value in (readers[0].metadata or {}).items()}
     writer.add_metadata(first | (metadata or {}))
     _add_outline(writer, outline_tree([ChunkPdf(b"", bookmarks)], [0]))
+    if finish is not None:
+        finish(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -80,6 +80,7 @@ class FontFace:
     url: str
     weight: str
     style: str
+    family: str = "Courier Prime"
 
 
 def _title_entry(screenplay: Screenplay, *keys: str) -> str:
@@ -90,6 +91,23 @@ def _title_entry(screenplay: Screenplay, *keys: str) -> str:
         if found is not None and found.text.strip():
             return " ".join(found.text.split())
     return ""
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each control character shown by its Unicode control picture
+    (BEL as ␇, DEL as ␡) or, for the C1 controls that have none, as �:
+    a control character has no glyph in any font, and text renderers draw it
+    as nothing or as a box a reader cannot extract."""
+    if text.isprintable():
+        return text
+    return "".join(_CONTROL_PICTURES.get(char, char) for char in text)
+
+
+_CONTROL_PICTURES = {
+    **{chr(code): chr(0x2400 + code) for code in range(0x20)},
+    "\x7f": "\u2421",
+    **{chr(code): "\ufffd" for code in range(0x80, 0xA0)},
+}
 
 
 def _classes(run: Run) -> str:
@@ -115,6 +133,10 @@ class _RowWriter:
         if not runs:
             return
         self.pad_to(column)
+        if not all(run.text.isprintable() for run in runs):
+            runs = tuple(
+                Run(visible_controls(r.text), r.bold, r.italic, r.underline, r.kind) for r in runs
+            )
         text = join_text(runs)
         width = cells(text)
         # Glyphs Courier Prime lacks come from fallback fonts whose advances are
@@ -372,9 +394,15 @@ def render_html(screenplay: Screenplay, document: Document, *, embed_fonts: bool
 
 
 def pages_html(
-    views: list[PageView], meta: dict[str, str], profile: PageProfile, *, embed_fonts: bool
+    views: list[PageView],
+    meta: dict[str, str],
+    profile: PageProfile,
+    *,
+    embed_fonts: bool,
+    extra_fonts: list[FontFace] | None = None,
 ) -> str:
-    """The standalone HTML of some pages (``page_views`` output, whole or in part)."""
+    """The standalone HTML of some pages (``page_views`` output, whole or in part);
+    ``extra_fonts`` are more @font-face rules (the PDF's box font)."""
     stylesheet = (template_dir() / STYLESHEET).read_text(encoding="utf-8")
     watermarks = {view.watermark: _watermark_style(view.watermark, profile) for view in views}
     return (
@@ -384,7 +412,7 @@ def pages_html(
             meta=meta,
             pages=views,
             watermarks=watermarks,
-            fonts=font_faces(embed_fonts),
+            fonts=font_faces(embed_fonts) + list(extra_fonts or ()),
             page_width=f"{profile.width_in}in",
             page_height=f"{profile.height_in}in",
             stylesheet=stylesheet,
