@@ -5,6 +5,10 @@ committed. They repeat the two English public-domain screenplays in
 ../shared/corpus (``--source samples``, or a clone without ../shared: the
 original scripts in scripts_sample/), with one synthetic title page and
 every scene renumbered so that numbers stay unique across the copies.
+``--source generated`` is :mod:`feature`'s feature instead, shaped like a
+real one (190 scenes, 50 speaking parts, about 250 capitalised names in the
+action); the long input is copies of it with other seeds, so that the number of
+names grows with the text as it does in a season's omnibus.
 
 Run on its own to see what would be built::
 
@@ -54,11 +58,26 @@ class BenchInput:
 # What the inputs repeat: "public-domain" (English, third-party: the text most
 # scripts are, and all every peer can draw) when ../shared is there, else the
 # original samples (with Hangul, which only fountainkit draws).
-SOURCES = {"public-domain": (PUBLIC_DOMAIN, SAMPLES), "samples": (SAMPLES, PUBLIC_DOMAIN)}
+SOURCES = {
+    "public-domain": (PUBLIC_DOMAIN, SAMPLES),
+    "samples": (SAMPLES, PUBLIC_DOMAIN),
+    "generated": (),  # benchmarks/feature.py: written, not read
+}
+GENERATED = "generated"
+
+
+def generated_feature(copies: int = 1) -> str:
+    """``copies`` generated features (seeds 11, 12...) after one title page."""
+    from feature import feature_script
+
+    bodies = [strip_title_page(feature_script(seed=11 + n)).strip("\n") for n in range(copies)]
+    return TITLE_PAGE + "\n\n===\n\n".join(bodies) + "\n"
 
 
 def source_scripts(source: str = "public-domain") -> list[Path]:
     """The scripts the benchmark repeats: ``source`` first, the other set if it is absent."""
+    if source == GENERATED:
+        return [Path(__file__).with_name("feature.py")]
     for folder in SOURCES[source]:
         found = sorted(folder.glob("*.fountain"))
         if found:
@@ -150,7 +169,12 @@ def concatenate(copies: int, source: str) -> str:
 
 
 def describe(label: str, path: Path, text: str, count_pages: PageCounter) -> BenchInput:
-    scenes = sum(1 for line in text.split("\n") if _SCENE_NUMBER.search(line))
+    lines = text.split("\n")
+    scenes = sum(
+        1
+        for before, line in zip(["", *lines], lines, strict=False)
+        if not before.strip() and _HEADING.match(line) and not line.startswith("..")
+    )
     return BenchInput(label, path, count_pages(text), text.count("\n"), scenes)
 
 
@@ -167,6 +191,8 @@ def build_inputs(
     file of a season would be, so its size is an exact multiple of the short one.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    if source == GENERATED:
+        return _generated_inputs(folder, count_pages, feature_pages, long_pages)
     units = units_for(feature_pages, count_pages, source)
     feature = concatenate(units, source)
     feature_path = folder / f"feature_{feature_pages}p.fountain"
@@ -177,6 +203,22 @@ def build_inputs(
     omnibus_path = folder / f"omnibus_{long_pages}p.fountain"
     omnibus_path.write_text(omnibus, encoding="utf-8")
 
+    return [
+        describe(f"~{feature_pages} pages", feature_path, feature, count_pages),
+        describe(f"~{long_pages} pages", omnibus_path, omnibus, count_pages),
+    ]
+
+
+def _generated_inputs(
+    folder: Path, count_pages: PageCounter, feature_pages: int, long_pages: int
+) -> list[BenchInput]:
+    feature = generated_feature(1)
+    feature_path = folder / f"feature_{feature_pages}p.fountain"
+    feature_path.write_text(feature, encoding="utf-8")
+    copies = max(1, round(long_pages / max(1, count_pages(feature))))
+    omnibus = generated_feature(copies)
+    omnibus_path = folder / f"omnibus_{long_pages}p.fountain"
+    omnibus_path.write_text(omnibus, encoding="utf-8")
     return [
         describe(f"~{feature_pages} pages", feature_path, feature, count_pages),
         describe(f"~{long_pages} pages", omnibus_path, omnibus, count_pages),

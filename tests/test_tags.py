@@ -10,6 +10,7 @@ from fountainkit.breakdown.categories import (
     TAG_CATEGORIES,
     by_fdx,
     fdx_color,
+    note_label,
 )
 from fountainkit.breakdown.settings import BreakdownSettings
 from fountainkit.breakdown.tags import Tag, canonical_category, parse_tag, probable_typo
@@ -141,7 +142,27 @@ def test_final_draft_table_is_complete_and_consistent() -> None:
     assert by_fdx("Props") is BY_KEY["props"]
     assert by_fdx("", "{05C556EB-6BC1-4A3A-B09F-F8B5BA1B6AFA}") is BY_KEY["props"]
     assert by_fdx("Unheard Of", "") is None
+    # UCI-FD's GUID for Art Department differs from Beat's in its first block.
+    assert by_fdx(None, "4a84b619-0000-0000-0000-000000000000") is BY_KEY["art department"]
+    assert BY_KEY["props"].fdx_color == "#B80075004D00"
     assert fdx_color("#b80075") == "#B8B800007575"
+
+
+@pytest.mark.parametrize(
+    ("name", "guid", "label"),
+    [
+        ("Props", None, "props"),
+        ("Special Effects", None, "sfx"),
+        (None, "0726fa85-1e65-4ab8-87de-bf21d09b01f0", "wardrobe"),
+        ("Location", None, "shooting location"),
+        ("Catering Needs", None, "catering needs"),
+        (None, None, "tag"),
+    ],
+)
+def test_an_fdx_category_becomes_a_tag_label(name: str | None, guid: str | None, label: str):
+    assert note_label(name, guid) == label
+    if label in TAG_CATEGORIES:  # read back by the breakdown as the same category
+        assert canonical_category(label) == label
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,12 @@ the Final Draft writer and reader (``<TagData>``: category ``Name``, ``Number``
 and ``Id`` GUID).
 
 Keys (``props``, ``sfx``...) are what the breakdown's JSON uses; they are
-stable. The Final Draft names, numbers and GUIDs are those Final Draft and
-Beat write (research notes, production-and-interchange.md 1.7-1.8). Numbers and
-GUIDs differ between sources, so a reader should match a category by
-``fdx_name`` first, then by any of ``fdx_ids``, never by number; a writer
-emits ``fdx_id`` and ``fdx_number`` as given here.
+stable. The Final Draft names, numbers, GUIDs and colours are those of Final
+Draft's own category file as the Universal Category Identification project
+publishes it (UCI-FD); Beat writes other numbers and two other GUIDs
+(research notes, production-and-interchange.md 1.7-1.8). So a reader matches
+a category by ``fdx_name`` first, then by GUID (:func:`by_fdx`), never by
+number; a writer emits ``fdx_id``, ``fdx_number`` and ``fdx_color`` as given.
 
 ``kind`` says what a tag of the category does in a breakdown:
 
@@ -48,88 +49,255 @@ class Category:
     color: str  # default marking colour, #rrggbb
     kind: CategoryKind = "element"
     aliases: tuple[str, ...] = ()  # other labels a writer might use in a tag
-    fdx_ids: tuple[str, ...] = ()  # other GUIDs seen for the same category (readers)
+    fdx_ids: tuple[str, ...] = ()  # other GUIDs (or their first block) seen for it (readers)
+    fdx_color: str = ""  # Final Draft's own colour, 16 bits a channel: #RRRRGGGGBBBB
 
     @property
     def all_fdx_ids(self) -> tuple[str, ...]:
         return (self.fdx_id, *self.fdx_ids)
 
 
+def _category(
+    key: str,
+    label: str,
+    fdx: tuple[str, int, str, str],
+    color: str,
+    kind: CategoryKind = "element",
+    aliases: tuple[str, ...] = (),
+    fdx_ids: tuple[str, ...] = (),
+) -> Category:
+    name, number, guid, fdx_color = fdx
+    return Category(key, label, name, number, guid, color, kind, aliases, fdx_ids, fdx_color)
+
+
 # In breakdown-sheet order: cast first, the departments, then Final Draft's scene fields.
+# fdx: (name, number, GUID, colour) as in Final Draft's own category file (UCI-FD).
 CATEGORY_TABLE: tuple[Category, ...] = (
-    Category("cast", "Cast", "Cast Members", 2, "01fc9642-84ff-4366-b37c-a3068dee57e8",
-             "#d32f2f", "cast", ("cast member", "cast members", "character", "characters")),
-    Category("extras", "Background / extras", "Background Actors", 3,
-             "028a4e2b-b507-4d09-88ab-90e3edae9071", "#f9d71c", "element",
-             ("extra", "background", "background actor", "background actors", "bg",
-              "atmosphere", "silent bits")),
-    Category("stunts", "Stunts", "Stunts", 4, "0377dbe6-77a3-41af-bda8-86eb2468fdbf",
-             "#f57c00", "element", ("stunt",)),
-    Category("vehicles", "Vehicles", "Vehicles", 5, "04721a56-f54b-49c8-80ad-d53887d6b851",
-             "#f48fb1", "element", ("vehicle", "car", "cars", "picture vehicle",
-                                    "picture vehicles")),
-    Category("props", "Props", "Props", 6, "05c556eb-6bc1-4a3a-b09f-f8b5ba1b6afa",
-             "#7b1fa2", "element", ("prop",)),
-    Category("camera", "Camera", "Camera", 7, "47b02ff1-5161-4137-b736-f36eebba7643",
-             "#0288d1", "element", ("camera equipment",)),
-    Category("sfx", "Special effects", "Special Effects", 8,
-             "069e18b8-2109-4f3d-94e7-d802027a60a8", "#1e88e5", "element",
-             ("special effects", "special effect", "fx", "practical effects")),
-    Category("wardrobe", "Wardrobe", "Wardrobe", 9, "0726fa85-1e65-4ab8-87de-bf21d09b01f0",
-             "#00897b", "element", ("costume", "costumes")),
-    Category("makeup", "Makeup / hair", "Makeup/Hair", 10,
-             "08ae1eef-32ce-415f-9a9b-0982d2453ec4", "#c2185b", "element",
-             ("make-up", "make up", "hair", "makeup/hair", "hair/makeup", "hair and makeup",
-              "makeup and hair", "hmu")),
-    Category("animals", "Animals", "Animals", 11, "09cb0d1c-ce01-4f22-bb64-b5f2e6c491c6",
-             "#f06292", "element", ("animal",)),
-    Category("animal wrangler", "Animal wrangler", "Animal Wrangler", 12,
-             "0ae40617-cc7c-48e6-ae2b-5aaecc09986f", "#ad1457", "element",
-             ("animal wranglers", "wrangler", "wranglers", "animal handler")),
-    Category("music", "Music", "Music", 13, "0b0b44c9-aa4b-4c40-88b1-d94472ad7a26",
-             "#a1887f", "element", ("song", "songs")),
-    Category("sound", "Sound", "Sound", 15, "0ce7d308-096d-4603-8fe8-349f72cd89ff",
-             "#795548", "element", ("sound effects", "sound effect", "sounds")),
-    Category("art department", "Art department", "Art Department", 16,
-             "c86eae40-3b01-41c3-a7de-6859e6ec971d", "#5e35b1", "element",
-             ("art", "art dept")),
-    Category("set dressing", "Set dressing", "Set Dressing", 17,
-             "0debb71b-5743-4c53-80cc-e17e841ce645", "#689f38", "element",
-             ("set dec", "set decoration", "dressing")),
-    Category("greenery", "Greenery", "Greenery", 18, "0e7a8fc5-5441-4bad-a9bf-5ddd3fe51c69",
-             "#2e7d32", "element", ("greens", "plants")),
-    Category("special equipment", "Special equipment", "Special Equipment", 19,
-             "0ff5cda4-4d43-4cfe-940f-91380c46fdad", "#757575", "element",
-             ("equipment", "special equip")),
-    Category("security", "Security", "Security", 20, "109d0eaa-0334-4823-ac0c-b44d3f209dc4",
-             "#37474f", "element", ()),
-    Category("additional labor", "Additional labor", "Additional Labor", 21,
-             "1179a4b1-70ee-4011-b4a2-809a0af09e92", "#8d6e63", "element",
-             ("additional labour", "labor", "labour")),
-    Category("vfx", "Visual effects", "Visual Effects", 23,
-             "12ab0932-e3b9-4b4a-bcd0-3da1b4e61d5e", "#4fc3f7", "element",
-             ("visual effects", "visual effect", "cgi")),
-    Category("mechanical effects", "Mechanical effects", "Mechanical Effects", 24,
-             "135cc9d1-c4d5-4d00-83d9-571f584ea9cd", "#3949ab", "element",
-             ("mechanical effect", "mechanical fx")),
-    Category("miscellaneous", "Miscellaneous", "Miscellaneous", 25,
-             "ce04f547-f7ee-40c9-ab66-d95a0c98034e", "#9e9e9e", "element", ("misc", "other")),
-    Category("notes", "Notes", "Notes", 26, "15b6f4fd-4e74-4ad8-9971-b239d88c2997",
-             "#bdbdbd", "element", ("production notes", "production note", "breakdown note")),
-    Category("script day", "Story day", "Script Day", 27, "63c140da-ef2b-491a-b416-b46f461abb89",
-             "#ff7043", "day", ("day", "story day", "script days")),
-    Category("unit", "Unit", "Unit", 28, "849f1ebf-5507-4f33-bff6-3a5b4d73be14", "#e0e0e0",
-             "scene", ()),
-    Category("sequence", "Sequence", "Sequence", 29, "70877d87-30ef-45b6-be46-c6fa94b83a71",
-             "#e0e0e0", "scene", ()),
-    Category("shooting location", "Shooting location", "Location", 30,
-             "c5e89e4d-f83e-4c28-950c-92a63f1b5f26", "#e0e0e0", "scene",
-             ("location", "real location")),
-    Category("comments", "Comments", "Comments", 31, "216f33fd-fc42-4269-be01-b05b18f815a0",
-             "#e0e0e0", "scene", ()),
-    Category("synopsis", "Synopsis", "Synopsis", 1, "8e5e75c2-713b-47df-a75f-f12648b98ded",
-             "#e0e0e0", "outline", ()),
-)  # fmt: skip
+    _category(
+        "cast",
+        "Cast",
+        fdx=("Cast Members", 2, "01fc9642-84ff-4366-b37c-a3068dee57e8", "#00003600B700"),
+        color="#d32f2f",
+        kind="cast",
+        aliases=("cast member", "cast members"),
+    ),
+    _category(
+        "extras",
+        "Background / extras",
+        fdx=("Background Actors", 3, "028a4e2b-b507-4d09-88ab-90e3edae9071", "#000095002900"),
+        color="#f9d71c",
+        aliases=(
+            "extra",
+            "background",
+            "background actor",
+            "background actors",
+            "bg",
+            "atmosphere",
+            "silent bits",
+        ),
+    ),
+    _category(
+        "stunts",
+        "Stunts",
+        fdx=("Stunts", 4, "0377dbe6-77a3-41af-bda8-86eb2468fdbf", "#E20017003200"),
+        color="#f57c00",
+        aliases=("stunt",),
+    ),
+    _category(
+        "vehicles",
+        "Vehicles",
+        fdx=("Vehicles", 5, "04721a56-f54b-49c8-80ad-d53887d6b851", "#0000B800C800"),
+        color="#f48fb1",
+        aliases=("vehicle", "car", "cars", "picture vehicle", "picture vehicles"),
+    ),
+    _category(
+        "props",
+        "Props",
+        fdx=("Props", 6, "05c556eb-6bc1-4a3a-b09f-f8b5ba1b6afa", "#B80075004D00"),
+        color="#7b1fa2",
+        aliases=("prop",),
+    ),
+    _category(
+        "camera",
+        "Camera",
+        fdx=("Camera", 7, "47b02ff1-5161-4137-b736-f36eebba7643", "#0000CF00FF00"),
+        color="#0288d1",
+        aliases=("camera equipment",),
+    ),
+    _category(
+        "sfx",
+        "Special effects",
+        fdx=("Special Effects", 8, "069e18b8-2109-4f3d-94e7-d802027a60a8", "#8700B700BB00"),
+        color="#1e88e5",
+        aliases=("special effects", "special effect", "fx", "practical effects"),
+    ),
+    _category(
+        "wardrobe",
+        "Wardrobe",
+        fdx=("Wardrobe", 9, "0726fa85-1e65-4ab8-87de-bf21d09b01f0", "#FF007D002200"),
+        color="#00897b",
+        aliases=("costume", "costumes"),
+    ),
+    _category(
+        "makeup",
+        "Makeup / hair",
+        fdx=("Makeup/Hair", 10, "08ae1eef-32ce-415f-9a9b-0982d2453ec4", "#FF003F00E600"),
+        color="#c2185b",
+        aliases=(
+            "make-up",
+            "make up",
+            "hair",
+            "makeup/hair",
+            "hair/makeup",
+            "hair and makeup",
+            "makeup and hair",
+            "hmu",
+        ),
+    ),
+    _category(
+        "animals",
+        "Animals",
+        fdx=("Animals", 11, "09cb0d1c-ce01-4f22-bb64-b5f2e6c491c6", "#B900C5003200"),
+        color="#f06292",
+        aliases=("animal",),
+    ),
+    _category(
+        "animal wrangler",
+        "Animal wrangler",
+        fdx=("Animal Wrangler", 12, "0ae40617-cc7c-48e6-ae2b-5aaecc09986f", "#E900B7003C00"),
+        color="#ad1457",
+        aliases=("animal wranglers", "wrangler", "wranglers", "animal handler"),
+    ),
+    _category(
+        "music",
+        "Music",
+        fdx=("Music", 13, "0b0b44c9-aa4b-4c40-88b1-d94472ad7a26", "#00008B009200"),
+        color="#a1887f",
+        aliases=("song", "songs"),
+    ),
+    _category(
+        "sound",
+        "Sound",
+        fdx=("Sound", 14, "0ce7d308-096d-4603-8fe8-349f72cd89ff", "#AF0026009300"),
+        color="#795548",
+        aliases=("sound effects", "sound effect", "sounds"),
+    ),
+    _category(
+        "art department",
+        "Art department",
+        fdx=("Art Department", 15, "c86eae40-3b01-41c3-a7de-6859e6ec971d", "#7A008100FF00"),
+        color="#5e35b1",
+        aliases=("art", "art dept"),
+        fdx_ids=("4a84b619",),
+    ),
+    _category(
+        "set dressing",
+        "Set dressing",
+        fdx=("Set Dressing", 16, "0debb71b-5743-4c53-80cc-e17e841ce645", "#0000EE005E00"),
+        color="#689f38",
+        aliases=("set dec", "set decoration", "dressing"),
+    ),
+    _category(
+        "greenery",
+        "Greenery",
+        fdx=("Greenery", 17, "0e7a8fc5-5441-4bad-a9bf-5ddd3fe51c69", "#0000C4007F00"),
+        color="#2e7d32",
+        aliases=("greens", "plants"),
+    ),
+    _category(
+        "special equipment",
+        "Special equipment",
+        fdx=("Special Equipment", 19, "0ff5cda4-4d43-4cfe-940f-91380c46fdad", "#FF001A002100"),
+        color="#757575",
+        aliases=("equipment", "special equip"),
+    ),
+    _category(
+        "security",
+        "Security",
+        fdx=("Security", 18, "109d0eaa-0334-4823-ac0c-b44d3f209dc4", "#990033000000"),
+        color="#37474f",
+    ),
+    _category(
+        "additional labor",
+        "Additional labor",
+        fdx=("Additional Labor", 20, "1179a4b1-70ee-4011-b4a2-809a0af09e92", "#0000CC00FF00"),
+        color="#8d6e63",
+        aliases=("additional labour", "labor", "labour"),
+    ),
+    _category(
+        "vfx",
+        "Visual effects",
+        fdx=("Visual Effects", 21, "12ab0932-e3b9-4b4a-bcd0-3da1b4e61d5e", "#99000000FF00"),
+        color="#4fc3f7",
+        aliases=("visual effects", "visual effect", "cgi"),
+    ),
+    _category(
+        "mechanical effects",
+        "Mechanical effects",
+        fdx=("Mechanical Effects", 22, "135cc9d1-c4d5-4d00-83d9-571f584ea9cd", "#3300CC006600"),
+        color="#3949ab",
+        aliases=("mechanical effect", "mechanical fx"),
+    ),
+    _category(
+        "miscellaneous",
+        "Miscellaneous",
+        fdx=("Miscellaneous", 23, "ce04f547-f7ee-40c9-ab66-d95a0c98034e", "#000099009900"),
+        color="#9e9e9e",
+        aliases=("misc", "other"),
+        fdx_ids=("148267ae",),
+    ),
+    _category(
+        "notes",
+        "Notes",
+        fdx=("Notes", 24, "15b6f4fd-4e74-4ad8-9971-b239d88c2997", "#000000006600"),
+        color="#bdbdbd",
+        aliases=("production notes", "production note", "breakdown note"),
+    ),
+    _category(
+        "script day",
+        "Story day",
+        fdx=("Script Day", 25, "63c140da-ef2b-491a-b416-b46f461abb89", "#FF007E007900"),
+        color="#ff7043",
+        kind="day",
+        aliases=("day", "story day", "script days"),
+    ),
+    _category(
+        "unit",
+        "Unit",
+        fdx=("Unit", 26, "849f1ebf-5507-4f33-bff6-3a5b4d73be14", "#ED00E6000000"),
+        color="#e0e0e0",
+        kind="scene",
+    ),
+    _category(
+        "sequence",
+        "Sequence",
+        fdx=("Sequence", 27, "70877d87-30ef-45b6-be46-c6fa94b83a71", "#7300FC00D600"),
+        color="#e0e0e0",
+        kind="scene",
+    ),
+    _category(
+        "shooting location",
+        "Shooting location",
+        fdx=("Location", 28, "c5e89e4d-f83e-4c28-950c-92a63f1b5f26", "#7300FD00FF00"),
+        color="#e0e0e0",
+        kind="scene",
+        aliases=("location", "real location"),
+    ),
+    _category(
+        "comments",
+        "Comments",
+        fdx=("Comments", 29, "216f33fd-fc42-4269-be01-b05b18f815a0", "#D7008300FF00"),
+        color="#e0e0e0",
+        kind="scene",
+    ),
+    _category(
+        "synopsis",
+        "Synopsis",
+        fdx=("Synopsis", 1, "8e5e75c2-713b-47df-a75f-f12648b98ded", "#FF008A00D800"),
+        color="#e0e0e0",
+        kind="outline",
+    ),
+)
 
 BY_KEY: Mapping[str, Category] = MappingProxyType({c.key: c for c in CATEGORY_TABLE})
 
@@ -153,17 +321,35 @@ def normalise_label(label: str) -> str:
     return key.replace(" & ", " and ")
 
 
-def by_fdx(name: str = "", guid: str = "") -> Category | None:
-    """The category a Final Draft ``TagCategory`` means: by ``Name`` first, then by ``Id``."""
-    wanted = normalise_label(name)
+_BY_FDX_NAME = {normalise_label(c.fdx_name): c for c in CATEGORY_TABLE}
+
+
+def by_fdx(name: str | None = "", guid: str | None = "") -> Category | None:
+    """The category a Final Draft ``TagCategory`` means: by ``Name`` first, then by ``Id``
+    (a whole GUID, or the first block of another writer's GUID for it)."""
+    found = _BY_FDX_NAME.get(normalise_label(name or ""))
+    if found is not None:
+        return found
+    guid = (guid or "").strip("{} ").casefold()
+    if not guid:
+        return None
     for category in CATEGORY_TABLE:
-        if wanted and normalise_label(category.fdx_name) == wanted:
-            return category
-    guid = guid.strip("{} ").casefold()
-    for category in CATEGORY_TABLE:
-        if guid and guid in category.all_fdx_ids:
+        if guid in category.all_fdx_ids or guid.split("-")[0] in category.fdx_ids:
             return category
     return None
+
+
+def note_label(name: str | None, guid: str | None = None) -> str:
+    """The ``[[label: item]]`` label an FDX reader writes for a Final Draft category.
+
+    A known category gives its key (``Props`` -> ``props``, ``Special Effects`` ->
+    ``sfx``); a category Final Draft does not define (a user's own) keeps its
+    name in lower case, so nothing is lost; one without even a name is "tag".
+    """
+    category = by_fdx(name, guid)
+    if category is not None:
+        return category.key
+    return normalise_label(name or "") or "tag"
 
 
 def fdx_color(color: str) -> str:

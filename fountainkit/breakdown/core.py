@@ -42,7 +42,7 @@ from fountainkit.breakdown.model import (
     Suggested,
     Suggestion,
 )
-from fountainkit.breakdown.names import CapsRun, NameIndex, caps_runs
+from fountainkit.breakdown.names import CapsRun, NameIndex, Scanned, caps_runs, scan
 from fountainkit.breakdown.settings import BreakdownSettings
 from fountainkit.breakdown.sluglines import Slugline, parse_slugline
 from fountainkit.breakdown.suggestions import (
@@ -151,6 +151,7 @@ class _Row:
     speakers: list[str]  # normalised, aliased, in order of first speech
     actions: list[str]
     runs: list[CapsRun] = field(default_factory=list)
+    scanned: list[Scanned] = field(default_factory=list)
 
 
 def _read_row(
@@ -179,8 +180,9 @@ def _read_row(
         tally.speeches += 1
         tally.dialogue_lines += len(spoken)
         tally.words += sum(len(line.split()) for line in spoken)
-    for text in row.actions:
-        row.runs.extend(caps_runs(text))
+    row.scanned = [scan(text) for text in row.actions]
+    for scanned in row.scanned:
+        row.runs.extend(caps_runs(scanned))
     return row
 
 
@@ -354,8 +356,8 @@ def _present(
                 name = index.lookup(name) or name
                 if name in tallies:
                     cast_present(name)
-    for text in row.actions:
-        for name in index.names_in(text):
+    for scanned in row.scanned:
+        for name in index.names_in(scanned):
             if name in tallies:
                 cast_present(name)
             elif name in kinds:

@@ -69,6 +69,19 @@ def words_of(text: str) -> list[Word]:
     return words
 
 
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """One action text read once: quotes blanked out, and its words (both readers use them)."""
+
+    visible: str
+    words: list[Word]
+
+
+def scan(text: str) -> Scanned:
+    visible = without_quotes(text)
+    return Scanned(visible, words_of(visible))
+
+
 def without_quotes(text: str) -> str:
     """Quoted text in action is a sign or a screen, not a person on set."""
     return _QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
@@ -119,15 +132,16 @@ class CapsRun:
         return " ".join(parts)
 
 
-def caps_runs(text: str) -> list[CapsRun]:
+def caps_runs(text: str | Scanned) -> list[CapsRun]:
     """Runs of capitalised words in ``text`` (quoted text left out), in order.
 
     Screenplay furniture at either end of a run is cut off (``CLOSE ON
     MARGARET`` is ``MARGARET``); a leading ``THE`` moves to the text before it.
     """
-    visible = without_quotes(text)
+    scanned = text if isinstance(text, Scanned) else scan(text)
+    visible = scanned.visible
     runs: list[list[Word]] = []
-    for word in words_of(visible):
+    for word in scanned.words:
         if not is_caps_word(word.text):
             continue
         if runs and _joins(visible, runs[-1][-1], word):
@@ -190,7 +204,7 @@ class NameIndex:
     def lookup(self, form: str) -> str | None:
         return self._names.get(name_key(form))
 
-    def names_in(self, text: str) -> list[str]:
+    def names_in(self, text: str | Scanned) -> list[str]:
         """Known names present in ``text``, in order of first mention.
 
         A possessive (``Junho's grandmother``) or a label (``Junho: hi``) is a
@@ -198,13 +212,13 @@ class NameIndex:
         name cannot match inside it.
         """
         found: list[str] = []
-        for name, mention in self._matches(without_quotes(text)):
+        for name, mention in self._matches(text if isinstance(text, Scanned) else scan(text)):
             if not mention and name not in found:
                 found.append(name)
         return found
 
-    def _matches(self, text: str) -> Iterator[tuple[str, bool]]:
-        words = words_of(text)
+    def _matches(self, scanned: Scanned) -> Iterator[tuple[str, bool]]:
+        text, words = scanned.visible, scanned.words
         i = 0
         while i < len(words):
             matched = self._longest_match(text, words, i)

@@ -24,7 +24,7 @@ and the tools around it write is read:
   definition) or, as some tools write it, straight to the definition with that
   number, then to its category; each tagged paragraph is followed by a
   ``[[category: item; item]]`` note per category, so the breakdown lists the
-  tags (category names map through fountainkit.fdx_tags).
+  tags (category names map through fountainkit.breakdown.categories).
 * An omitted scene (``<OmittedScene>``) keeps its heading (usually OMITTED)
   and the text it held as boneyard.
 * The title page is read from its paragraphs' alignment (readers.titlepage).
@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as DefusedET
 from defusedxml import DefusedXmlException
 
-from fountainkit.fdx_tags import note_label
+from fountainkit.breakdown.categories import note_label
 from fountainkit.model import (
     Action,
     Boneyard,

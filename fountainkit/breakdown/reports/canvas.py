@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from functools import cache
 
 import pydyf
 
@@ -28,12 +29,13 @@ POINTS_PER_INCH = 72
 
 
 def _number(value: float) -> bytes:
-    return f"{value:.2f}".rstrip("0").rstrip(".").encode("ascii")
+    return b"%.2f" % value
 
 
+@cache
 def _rgb(color: str) -> bytes:
     channels = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return b" ".join(_number(c) for c in channels)
+    return b" ".join(b"%.3f" % c for c in channels)
 
 
 def can_draw(texts: Iterable[str]) -> bool:
@@ -83,7 +85,8 @@ class Canvas:
     def _flush(self) -> None:
         if self._ops is None:
             return
-        contents = pydyf.Stream(self._ops, compress=True)
+        # One chunk: pydyf would otherwise convert and join every operator itself.
+        contents = pydyf.Stream([b"\n".join(self._ops)], compress=True)
         self.pdf.add_object(contents)
         width, height = self._page_size
         self.pdf.add_page(
@@ -192,7 +195,8 @@ class Canvas:
         baseline = top + size * 0.8
         ops = [b"BT", _rgb(color) + b" rg"]
         cursor = 0.0
-        for face, run in self._runs(text, bold):
+        runs = self._runs(text, bold)
+        for face, run in runs:
             name = self.fonts.resource_name(face)
             ops.append(b"/" + name.encode() + b" " + _number(size) + b" Tf")
             if rotate:
@@ -203,7 +207,8 @@ class Canvas:
                 px, py = x + cursor, self.page_height - baseline
                 ops.append(b"1 0 0 1 " + _number(px) + b" " + _number(py) + b" Tm")
             ops.append(self.fonts.encode(face, run) + b" Tj")
-            cursor += sum(face.advance(char) for char in run) * size / 1000
+            if len(runs) > 1:  # only a run after another needs to know where it starts
+                cursor += sum(face.advance(char) for char in run) * size / 1000
         ops.append(b"ET")
         self._add(*ops)
         return width

@@ -38,6 +38,7 @@ def _environment() -> jinja2.Environment:
     )
 
 
+@cache
 def ink_for(background: str) -> str:
     """Black or white text, whichever reads better on ``background`` (#rrggbb)."""
     red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import json
 
-import yaml
-
 from fountainkit.breakdown.model import Breakdown
+from fountainkit.breakdown.reports import yamltext
 from fountainkit.breakdown.reports.data import breakdown_data
-
-# The C dumper is several times faster on a 190-scene script when libyaml is there.
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def to_json(breakdown: Breakdown) -> str:
@@ -18,12 +14,4 @@ def to_json(breakdown: Breakdown) -> str:
 
 
 def to_yaml(breakdown: Breakdown) -> str:
-    # Flow style for the innermost lists keeps "speaking: [DEAN, MARGOT]" on one line.
-    return yaml.dump(
-        breakdown_data(breakdown),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=None,
-        width=100,
-    )
+    return yamltext.dump(breakdown_data(breakdown))
