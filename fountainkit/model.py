@@ -123,13 +123,24 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class Character:
-    """A character cue. ``name`` excludes extensions and the dual caret."""
+    """A character cue.
+
+    ``name`` is the clean name, as printed and as the breakdown counts it: no
+    extensions, no dual caret, no ``@``, no emphasis markers, no notes or
+    boneyard. ``runs`` is the cue as written (after ``@`` and indentation:
+    name, extensions, caret), kept only when it holds emphasis, a note or a
+    boneyard; for a plain cue it is empty and the fields say everything. When
+    ``name``, ``extensions`` or ``dual`` no longer agree with ``runs`` (the
+    tree was changed through the API), writers use the fields and keep the
+    notes and boneyard of ``runs``.
+    """
 
     name: str
     extensions: tuple[str, ...] = ()
     dual: bool = False
     forced: bool = False
     span: Span = field(default=NO_SPAN, compare=False)
+    runs: Text = ()
 
     @property
     def text(self) -> str:

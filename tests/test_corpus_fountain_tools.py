@@ -15,7 +15,7 @@ from fountainkit import parse
 # file -> (decision, their entries, our entries)
 DECIDED = {
     "Boneyards": (
-        "A block boneyard reads as a blank line",
+        "A line of boneyard is invisible; CUT TO: right above a heading is a transition",
         [
             (
                 "ACTION",

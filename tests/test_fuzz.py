@@ -186,6 +186,12 @@ def test_spans_lie_inside_the_source(text):
 @example("\tE:S\ny")  # an indented "KEY:VALUE" cue must not come back as a title page
 @example("\ufeff\ufeff")  # a U+FEFF that is text, after the BOM
 @example("# Act\nEXT. STREET - DAWN\n\nx\n")  # a heading right under a section
+# Issue 14: the escape, not a "!", kept "\*E" from being a cue; "TO: " was a cue
+# over a lyric thanks to its trailing space; title-page shapes on line 1.
+@example("\\*E\n<")
+@example("TO: \n~")
+@example("y:\n! e")
+@example("T[[:]]\n _")
 def test_written_fountain_parses_to_the_same_tree(text):
     tree = fountainkit.parse(text)
     written = fountainkit.write(tree)

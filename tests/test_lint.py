@@ -190,3 +190,63 @@ def test_text_before_the_first_heading_is_reported_once() -> None:
     assert "text-before-first-scene" not in {
         f[0] for f in found("FADE IN:\n\n> PARIS <\n\nINT. FLAT - NIGHT\n\nQuiet.\n")
     }
+
+
+def test_a_cue_that_looks_like_action_is_ambiguous() -> None:
+    text = (
+        "INT. A - DAY\n\nBANG!\nThe door flies open.\n\n"
+        "THE DOOR SLAMS SHUT BEHIND HER\nShe turns.\n"
+    )
+    codes = [d for d in lint(text) if d.code == "ambiguous-cue"]
+    assert [(d.span.start_line, d.severity) for d in codes] == [(3, "warning"), (6, "warning")]
+    assert "start it with !" in codes[0].message
+    # Ordinary names, @-forced cues and cues with extensions are fine.
+    quiet = "INT. A - DAY\n\nMRS. JONES (V.O.)\nHi.\n\n@BANG!\nHi.\n\nDR. WHO\nHo.\n"
+    assert [d.code for d in lint(quiet)] == []
+
+
+def test_cut_to_right_above_a_heading_is_read_as_a_transition_and_flagged() -> None:
+    text = "INT. A - DAY\n\nShe leaves.\n\nCUT TO:\nINT. B - NIGHT\n\nHe waits.\n"
+    assert found(text) == [("transition-above-heading", 5, 1)]
+    # A cue ending in TO: (text under it that is not a heading) is the other reading.
+    assert found("INT. A - DAY\n\nCUT TO:\nHe waits.\n") == [("ambiguous-cue", 3, 1)]
+    assert found("INT. A - DAY\n\nCUT TO:\n\nINT. B - NIGHT\n\nHe waits.\n") == []
+
+
+def test_the_language_server_flags_it_across_scenes() -> None:
+    from fountainkit.lsp.analysis import ScriptAnalysis
+
+    text = "INT. A - DAY\n\nShe leaves.\n\nCUT TO:\nINT. B - NIGHT\n\nHe waits.\n"
+    codes = [(d.code, d.span.start_line) for d in ScriptAnalysis(text).diagnostics()]
+    assert codes == [("transition-above-heading", 5)]
+
+
+def test_a_boneyard_inside_a_speech() -> None:
+    text = "INT. A - DAY\n\nBOB\n/* old line */\nNew line.\n"
+    assert found(text) == [("boneyard-in-speech", 4, 1)]
+
+
+def test_a_first_line_that_looks_like_a_title_page_but_is_not() -> None:
+    def codes(text: str) -> list[tuple[str, int, int]]:
+        return [c for c in found(text) if c[0] != "text-before-first-scene"]
+
+    assert codes("SUPER: Based on a true story.\n\nINT. A - DAY\n\nText.\n") == [
+        ("not-a-title-page", 1, 1)
+    ]
+    (diagnostic,) = [
+        d
+        for d in lint("TITLE: PARIS, 1944\n\nINT. A - DAY\n\nText.\n")
+        if d.code != "text-before-first-scene"
+    ]
+    assert diagnostic.code == "not-a-title-page" and "Title:" in diagnostic.message
+    assert codes("CUT TO:\n\nINT. A - DAY\n\nText.\n") == [("transition-at-start", 1, 1)]
+
+
+def test_unknown_title_keys_are_kept_printed_and_flagged() -> None:
+    text = "Title: T\nEpisode: 3\n\nINT. A - DAY\n\nText.\n"
+    assert found(text) == [("unknown-title-key", 2, 1)]
+    from fountainkit import parse
+    from fountainkit.layout import paginate
+
+    page = paginate(parse(text)).title_pages[0]
+    assert "Episode: 3" in [line.text for line in page.lines]

@@ -248,7 +248,21 @@ def test_decision_title_page_rules():
     script = parse("Title: X\nNot a title entry.\nStill: action.\n")
     assert [e.key for e in script.title_page.entries] == ["Title"]
     assert script.body[0].text == "Not a title entry.\nStill: action."
-    assert parse("Any Key You Like: yes\n").title_page.get("any key you like").text == "yes"
+    # After a known first key, any key is an entry (kept, printed, linted).
+    page = parse("title: X\nAny Key You Like: yes\n").title_page
+    assert page.get("any key you like").text == "yes"
+    # An unknown key on line 1 is the script's first line, not a lost title page.
+    for first in ("SUPER: Based on a true story.", "Any Key You Like: yes", "EPISODE 1: yes"):
+        script = parse(f"{first}\n\nINT. HOUSE - DAY\n\nText.\n")
+        assert script.title_page is None and script.body[0].text == first
+    # A lone line in capitals is the super it looks like; in other cases a title page.
+    assert only("TITLE: PARIS, 1944\n\n").text == "TITLE: PARIS, 1944"
+    assert parse("TITLE: PARIS\nAUTHOR: ME\n").title_page.get("author").text == "ME"
+    assert parse("Title: PARIS, 1944\n\nText.\n").title_page.get("title").text == "PARIS, 1944"
+    # A note or boneyard line inside the title page is part of the entry above it.
+    page = parse("Title: X\n/* old: Y */\nAuthor: Me\n").title_page
+    assert [e.key for e in page.entries] == ["Title", "Author"]
+    assert page.get("title").text == "X\n"
 
 
 def test_decision_crlf_and_bom():
@@ -283,6 +297,17 @@ def test_decision_scene_numbers():
     for raw, number in (("#7A#", "7A"), ("#I-1-A#", "I-1-A"), ("#1.#", "1."), ("#110A#", "110A")):
         heading = only(f"\nINT. HOUSE - DAY {raw}\n\n").heading
         assert heading.number == number and heading.text == "INT. HOUSE - DAY"
+    # Trailing spaces, notes and boneyard after the number do not hide it.
+    for tail in ("   ", " [[check this]]", "[[a]] /* b */  ", "\t/* x */"):
+        heading = only(f"\nINT. HOUSE - DAY #12# {tail}\n\n").heading
+        assert (heading.number, heading.text) == ("12", "INT. HOUSE - DAY"), tail
+    heading = only("\nINT. HOUSE - DAY #1# [[check this]]\n\n").heading
+    assert heading.runs == (Run("INT. HOUSE - DAY"), Run("check this", kind="note"))
+    # The runs do not depend on the number: adding one changes only the number.
+    same = only("\nINT. HOUSE - DAY [[check this]]\n\n").heading
+    assert same.runs == heading.runs and same.number is None
+    # A number followed by visible text is text.
+    assert only("\nINT. HOUSE #1# - DAY\n\n").heading.number is None
 
 
 def test_decision_page_break_variants():
@@ -302,12 +327,37 @@ def test_decision_notes():
     assert only("[[ [[inner]] ]]\n").lines[0][1] == Run("inner", kind="note")
 
 
-def test_decision_boneyard_reads_as_blank():
+def test_decision_hidden_lines_are_invisible():
+    # A line holding only notes and/or boneyard is see-through in every position.
     assert body_types("/*\ncut\n*/\nEXT. MANSION\n\nText.\n") == [
         "Boneyard",
         "SceneHeading",
         "Action",
     ]
+    for hidden in ("/* cut */", "[[note]]", "[[a]] /* b */", "/* over\n\nlines */"):
+        speech = only(f"\nBOB\n{hidden}\nHello.\n{hidden}\nGoodbye.\n")
+        assert isinstance(speech, Dialogue), hidden
+        assert [p.text for p in speech.parts if isinstance(p, DialogueLine)] == [
+            "Hello.",
+            "Goodbye.",
+        ]
+        action = only(f"One.\n{hidden}\nTwo.\n")
+        assert isinstance(action, Action) and action.text.split("\n")[::2] == ["One.", "Two."]
+        # Not a blank line either: a heading needs a real one after it.
+        assert body_types(f"\nINT. HOUSE - DAY\n{hidden}\nText.\n") == ["Action"]
+    # Several on one line: one node each, in order.
+    parts = only("\nBOB\n[[a]] /* b */\nHi.\n").parts
+    assert [type(p) for p in parts] == [Note, Boneyard, DialogueLine]
+
+
+def test_hidden_lines_are_not_printed():
+    from fountainkit.layout import paginate
+
+    document = paginate(parse("One.\n/* cut */\n[[note]]\nTwo.\n"))
+    texts = [line.text for page in document.pages for line in page.lines if line.text.strip()]
+    assert texts == ["One.", "Two."]
+    rows = [line.text for line in document.pages[0].lines]
+    assert rows[rows.index("One.") + 1] == "Two."  # no empty row where the boneyard was
 
 
 def test_decision_indentation():
@@ -344,6 +394,57 @@ def test_decision_speech_runs_to_the_blank_line():
 def test_decision_parentheticals():
     speech = only("\nBOB\n(loudly)\n(bouncy)\nHi.\n")
     assert [type(p) for p in speech.parts] == [Parenthetical, Parenthetical, DialogueLine]
+    # Wrapped over lines, it is one parenthetical; the line break reads as a space.
+    speech = only("\nBOB\n(quietly, almost\n  whispering)\nHi.\n")
+    assert [(type(p), p.text) for p in speech.parts] == [
+        (Parenthetical, "(quietly, almost whispering)"),
+        (DialogueLine, "Hi."),
+    ]
+    three = only("\nBOB\n(a\nb\nc)\nHi.\n").parts[0]
+    assert three.text == "(a b c)" and (three.span.start_line, three.span.end_line) == (3, 5)
+    # A "(" that is never closed by a line ending in ")" joins nothing.
+    speech = only("\nBOB\n(beat) and then\nI (maybe)\n(unclosed\nHi.\n")
+    assert [type(p) for p in speech.parts] == [
+        Parenthetical,
+        DialogueLine,
+        Parenthetical,
+        DialogueLine,
+    ]
+
+
+def test_decision_markup_on_cue_lines():
+    steel = only("\nSTEEL [[was BRICK in draft 2]]\nHello.\n").character
+    assert steel.name == "STEEL" and steel.runs[1] == Run("was BRICK in draft 2", kind="note")
+    brick = only("\nBRICK /* STEEL */ (V.O.)\nHello.\n").character
+    assert (brick.name, brick.extensions, brick.text) == ("BRICK", ("V.O.",), "BRICK (V.O.)")
+    bob = only("\n**BOB** ^\nHello.\n").character
+    assert (bob.name, bob.dual, bob.runs[0]) == ("BOB", True, Run("BOB", bold=True))
+    # A plain cue keeps no runs: name, extensions and caret say it all.
+    assert only("\nBOB (V.O.)\nHello.\n").character.runs == ()
+    assert only("\n@bob \\*2\nHello.\n").character.runs == ()
+    # Each round-trips, and the breakdown lists the clean name.
+    from fountainkit.breakdown import breakdown
+
+    text = "INT. A - DAY\n\nBRICK /* STEEL */\nHi.\n\nSTEEL [[draft 2]]\nHo.\n"
+    assert fountainkit.parse(fountainkit.write(parse(text))) == parse(text)
+    cast = {member.name for member in breakdown(parse(text)).cast if member.speaking}
+    assert cast == {"BRICK", "STEEL"}
+
+
+def test_decision_transition_above_a_heading():
+    # Peers read the first line as a cue speaking the heading; we read what the writer meant.
+    assert body_types("\nCUT TO:\nINT. HOUSE - DAY\n\nText.\n") == [
+        "Transition",
+        "SceneHeading",
+        "Action",
+    ]
+    assert body_types("\nCUT TO:\n.THE ROOF\n\nText.\n") == [
+        "Transition",
+        "SceneHeading",
+        "Action",
+    ]
+    # Above any other line, it is still a cue (as everyone reads it).
+    assert body_types("\nCUT TO:\nBob runs.\n") == ["Dialogue"]
 
 
 def test_decision_forced_action():

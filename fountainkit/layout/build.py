@@ -117,6 +117,13 @@ def is_shot(text: str) -> bool:
     return bool(_SHOT_WORDS.match(stripped)) or not ends_sentence(stripped)
 
 
+def _only_hidden(line: Text) -> bool:
+    """True for a line that holds notes or boneyard and nothing visible besides spaces."""
+    return any(run.kind != "text" for run in line) and all(
+        run.kind != "text" or not run.text.strip() for run in line
+    )
+
+
 class BlockBuilder:
     """Lays out each element of a screenplay into a Block, in reading order."""
 
@@ -211,6 +218,8 @@ class BlockBuilder:
         flow = tuple(
             Para("action", slot.column, slot.width, self.runs(line), action, scene_index)
             for line in action.lines
+            if not _only_hidden(line)  # a boneyard or note line is invisible, not a blank row
+            or (self.settings.print_notes and any(run.kind == "note" for run in line))
         )
         if not flow:
             return

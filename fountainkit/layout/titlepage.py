@@ -1,9 +1,11 @@
 """The title page on the same grid: the standard layout.
 
 Title, credit, author(s) and source centred from about a third of the way
-down; contact details at the lower left; draft date, date, notes and
-copyright at the lower right, each block keeping its lines as typed (see
-``_lower_rows``). Keys not in that list are not printed.
+down; contact details at the lower left; draft date, date, revision, notes
+and copyright at the lower right, each block keeping its lines as typed (see
+``_lower_rows``). Any other key is printed too, as ``Key: value`` under the
+contact details (nothing of the title page is dropped; ``fountainkit lint``
+says which keys are unknown). A key given twice prints both values.
 """
 
 from __future__ import annotations
@@ -11,28 +13,52 @@ from __future__ import annotations
 from fountainkit.layout.profiles import PageProfile
 from fountainkit.layout.types import Line, Page, blank
 from fountainkit.layout.wrap import cells, join_text, normalise_runs, wrap_runs
-from fountainkit.model import Text, TitlePage
+from fountainkit.model import Run, Text, TitleEntry, TitlePage
 
 # Row (0-based, from the top margin) of the title: 3.5in from the top of the page.
 TITLE_ROW = 15
 CENTRED_KEYS = (("title", 0), ("credit", 3), ("author", 1), ("authors", 1), ("source", 3))
 LOWER_LEFT_KEYS = ("contact",)
-LOWER_RIGHT_KEYS = ("draft date", "date", "notes", "copyright")
+LOWER_RIGHT_KEYS = ("draft date", "date", "revision", "notes", "copyright")
+PLACED_KEYS = frozenset(key for key, _ in CENTRED_KEYS) | {*LOWER_LEFT_KEYS, *LOWER_RIGHT_KEYS}
 # Columns between the contact block and the right-hand block when side by side.
 BLOCK_GUTTER = 3
 
 
 def _entry_lines(title_page: TitlePage, key: str, width: int) -> list[Text]:
-    entry = title_page.get(key)
-    if entry is None:
-        return []
     out: list[Text] = []
-    for line in entry.lines:
-        runs = normalise_runs(line, keep_notes=False)
-        text = join_text(runs)
-        if text.strip():
-            out.extend(wrap_runs(runs, width) if text.strip() else [()])
+    for entry in title_page.entries:
+        if entry.key.casefold() == key:
+            out.extend(_wrapped(entry.lines, width))
     return out
+
+
+def _wrapped(lines: tuple[Text, ...], width: int) -> list[Text]:
+    out: list[Text] = []
+    for line in lines:
+        runs = normalise_runs(line, keep_notes=False)
+        if join_text(runs).strip():
+            out.extend(wrap_runs(runs, width))
+    return out
+
+
+def _other_lines(title_page: TitlePage, width: int) -> list[Text]:
+    """Entries with keys the layout does not place, as ``Key: value``."""
+    out: list[Text] = []
+    for entry in title_page.entries:
+        if entry.key.casefold() not in PLACED_KEYS:
+            out.extend(_wrapped(_labelled(entry), width))
+    return out
+
+
+def _labelled(entry: TitleEntry) -> tuple[Text, ...]:
+    label = (Run(f"{entry.key}: "),)
+    visible = [
+        line for line in entry.lines if join_text(normalise_runs(line, keep_notes=False)).strip()
+    ]
+    if not visible:
+        return ((Run(f"{entry.key}:"),),)
+    return (label + visible[0], *visible[1:])
 
 
 def _centred_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | None]:
@@ -78,6 +104,10 @@ def _lower_rows(title_page: TitlePage, profile: PageProfile) -> list[Line | None
     action = profile.action
     full = action.width
     left = _block(title_page, LOWER_LEFT_KEYS, full)
+    others = _other_lines(title_page, full)
+    if others and left:
+        left.append(())
+    left.extend(others)
     right = _block(title_page, LOWER_RIGHT_KEYS, full)
     side_by_side = not left or not right or _widest(left) + BLOCK_GUTTER + _widest(right) <= full
     # The lower-right block is left-aligned on its own edge, flush with the right margin.

@@ -23,6 +23,7 @@ from fountainkit.lsp.lint import (
     Diagnostic,
     SliceFindings,
     check_slice,
+    first_line_diagnostics,
     first_printed,
     opening_diagnostics,
     probable_typos,
@@ -98,11 +99,15 @@ class ScriptAnalysis:
     def _findings(self, chunk: Chunk) -> SliceFindings:
         found = chunk.cache.get("lint")
         if found is None:
+            # Every chunk but the last ends where the next scene heading starts
+            # (that stays true for the chunk's life: an edit that changes it
+            # re-parses the chunk).
             found = check_slice(
                 self.document.chunk_text(chunk),
                 chunk.items,
                 first_line=chunk.origin_line,
                 first_offset=chunk.origin_offset,
+                heading_follows=chunk is not self.document.chunks[-1],
             )
             chunk.cache["lint"] = found
         return found  # type: ignore[return-value]
@@ -134,6 +139,7 @@ class ScriptAnalysis:
                 found.append(diagnostic.moved(chunk.line_delta, chunk.offset_delta))
             counts.update(self._cue_counts(chunk))
         found.extend(title_page_diagnostics(self.document.title_page))
+        found.extend(first_line_diagnostics(self.document.text[:4096], self.document.title_page))
         found.extend(self._opening_diagnostics())
         typos = probable_typos(counts)
         if typos:

@@ -5,11 +5,15 @@ language server can run them one scene at a time:
 
 * :func:`check_slice` looks at one slice of the script (its text and parsed
   items): unclosed ``/*`` boneyard and ``[[`` notes, control characters, a
-  dual-dialogue caret with no speech before it, and the cues it holds.
+  dual-dialogue caret with no speech before it, the places where Fountain
+  readers disagree (a line in capitals read as a cue that looks like action,
+  a boneyard inside a speech, ``CUT TO:`` right above a heading), and the
+  cues it holds.
 * :func:`check_script` looks at what only the whole script can tell: cue names
   that read like typos of another cue (``JOHM`` next to a frequent ``JOHN``),
   a transition before anything else, text before the first scene heading that
-  the breakdown cannot place in a scene, title-page keys with no value.
+  the breakdown cannot place in a scene, title-page keys with no value or not
+  known, a first line that looks like a title page but is not one.
 
 Spans are the model's (1-based lines and columns, end exclusive, 0-based
 offsets); :meth:`Diagnostic.moved` shifts one when a slice moves.
@@ -28,11 +32,13 @@ from fountainkit.breakdown.cast import normalise_cue
 from fountainkit.model import (
     BodyItem,
     Boneyard,
+    Character,
     Dialogue,
     DualDialogue,
     Note,
     PageBreak,
     Scene,
+    SceneHeading,
     Screenplay,
     Section,
     Span,
@@ -40,6 +46,13 @@ from fountainkit.model import (
     TitlePage,
     Transition,
     shift_span,
+)
+from fountainkit.syntax.lexer import (
+    KNOWN_TITLE_KEYS,
+    is_heading,
+    starts_title_page,
+    title_key,
+    visible_text,
 )
 
 Severity = Literal["error", "warning", "information", "hint"]
@@ -96,6 +109,7 @@ def lint(text: str, screenplay: Screenplay | None = None) -> list[Diagnostic]:
     found = [
         *findings.diagnostics,
         *check_script(screenplay.title_page, screenplay.body, findings.cues),
+        *first_line_diagnostics(text, screenplay.title_page),
     ]
     return sorted(found, key=lambda d: (d.span.start_offset, d.code))
 
@@ -107,19 +121,30 @@ _MARKUP_RE = re.compile(r"\\/\*|/\*|\*/|\[\[|\]\]|\n(?=\n)")
 
 
 def check_slice(
-    text: str, items: Sequence[BodyItem], *, first_line: int = 1, first_offset: int = 0
+    text: str,
+    items: Sequence[BodyItem],
+    *,
+    first_line: int = 1,
+    first_offset: int = 0,
+    heading_follows: bool = False,
 ) -> SliceFindings:
     """Checks that need only this slice: its text and the items parsed from it.
 
     ``first_line`` and ``first_offset`` say where ``text`` starts in the frame
     of the items' spans (line 1, offset 0 when they were parsed from ``text``).
+    ``heading_follows``: a scene heading starts right after the slice (the
+    language server lints one scene at a time).
     """
     diagnostics = [
         d.moved(first_line - 1, first_offset) if first_line != 1 or first_offset else d
         for d in (*_unclosed_markup(text), *_control_characters(text))
     ]
+    diagnostics.extend(_transitions_above_headings(text, items, first_offset, heading_follows))
     cues: list[CueUse] = []
     for node in _speeches(items):
+        speeches = (node,) if isinstance(node, Dialogue) else (node.left, node.right)
+        for speech in speeches:
+            diagnostics.extend(_speech_diagnostics(speech))
         if isinstance(node, Dialogue):
             cues.append(CueUse(normalise_cue(node.character.name), node.character.span))
             if node.character.dual:
@@ -136,6 +161,84 @@ def check_slice(
             cues.append(CueUse(normalise_cue(node.left.character.name), node.left.character.span))
             cues.append(CueUse(normalise_cue(node.right.character.name), node.right.character.span))
     return SliceFindings(tuple(diagnostics), tuple(cues))
+
+
+# Cue names that look like a line of action typed in capitals: a sound or a
+# shout ("BANG!", "WHAT?"), a sentence (five words or more), a transition.
+_SENTENCE_END = ("!", "?", ":", ";", ",")
+_SENTENCE_WORDS = 5
+
+
+def ambiguous_cue_reason(character: Character) -> str | None:
+    """Why an unforced cue may have been meant as action, or None."""
+    if character.forced:
+        return None
+    name = character.name
+    if name.endswith("TO:"):
+        return "it ends like a transition (a transition needs a blank line after it)"
+    if name.endswith(_SENTENCE_END):
+        return f"it ends in {name[-1]!r} like a line of action"
+    if len(name.split()) >= _SENTENCE_WORDS:
+        return "it reads like a sentence"
+    return None
+
+
+def _speech_diagnostics(speech: Dialogue) -> Iterable[Diagnostic]:
+    character = speech.character
+    reason = ambiguous_cue_reason(character)
+    if reason is not None:
+        yield Diagnostic(
+            "ambiguous-cue",
+            f"{character.name!r} is read as a character cue (a line in capitals with text "
+            f"under it), but {reason}: start it with ! if it is action, or with @ to keep "
+            "it a cue",
+            "warning",
+            character.span,
+        )
+    for part in speech.parts:
+        if isinstance(part, Boneyard):
+            yield Diagnostic(
+                "boneyard-in-speech",
+                f"boneyard inside {character.name}'s speech: hidden, and the speech goes on "
+                "after it; apps that read a boneyard as a blank line end the speech here",
+                "warning",
+                part.span,
+            )
+
+
+def _elements(items: Iterable[BodyItem]) -> Iterable[object]:
+    for item in items:
+        if isinstance(item, Scene):
+            yield item.heading
+            yield from item.elements
+        else:
+            yield item
+
+
+def _transitions_above_headings(
+    text: str, items: Sequence[BodyItem], first_offset: int, heading_follows: bool
+) -> Iterable[Diagnostic]:
+    """``CUT TO:`` with no blank line before the heading under it."""
+    pending: Transition | None = None
+    for element in (*_elements(items), None):
+        if isinstance(element, Note | Boneyard):
+            continue  # invisible lines between the two change nothing
+        if pending is not None and (
+            isinstance(element, SceneHeading) or (element is None and heading_follows)
+        ):
+            start = pending.span.end_offset - first_offset
+            end = len(text) if element is None else element.span.start_offset - first_offset
+            between = visible_text(text[start:end]).split("\n")[1:-1]
+            if not any(not line.strip() for line in between):
+                yield Diagnostic(
+                    "transition-above-heading",
+                    f"{pending.text!r} has no blank line before the heading under it: read "
+                    "as a transition, but other apps may read it as a character cue "
+                    "speaking the heading; add a blank line",
+                    "warning",
+                    pending.span,
+                )
+        pending = element if isinstance(element, Transition) and not element.forced else None
 
 
 def _speeches(items: Iterable[BodyItem]) -> Iterable[Dialogue | DualDialogue]:
@@ -275,18 +378,65 @@ def check_script(
 
 
 def title_page_diagnostics(title_page: TitlePage | None) -> list[Diagnostic]:
-    """Title-page keys written with no value (``Draft date:`` and nothing)."""
+    """Title-page keys written with no value (``Draft date:`` and nothing), and keys
+    that are not standard ones (printed as ``Key: value`` at the lower left)."""
     if title_page is None:
         return []
+    found = []
+    for entry in title_page.entries:
+        if not entry.text.strip():
+            found.append(
+                Diagnostic(
+                    "empty-title-key",
+                    f"title-page key {entry.key!r} has no value",
+                    "warning",
+                    entry.span,
+                )
+            )
+        if entry.key.casefold() not in KNOWN_TITLE_KEYS:
+            known = ", ".join(sorted(KNOWN_TITLE_KEYS))
+            found.append(
+                Diagnostic(
+                    "unknown-title-key",
+                    f"title-page key {entry.key!r} is not a standard one ({known}): "
+                    f"printed as '{entry.key}: ...' under the contact details",
+                    "warning",
+                    entry.span,
+                )
+            )
+    return found
+
+
+def first_line_diagnostics(text: str, title_page: TitlePage | None) -> list[Diagnostic]:
+    """A first line shaped like ``Key: value`` that does not open a title page.
+
+    ``text`` is the script (at least its first two lines), as the parser saw it.
+    """
+    if title_page is not None or not text:
+        return []
+    lines = text.split("\n", 2)[:2]
+    found = title_key(lines[0])
+    if found is None or is_heading(lines[0]) or starts_title_page(lines):
+        return []
+    following = lines[1] if len(lines) > 1 else ""
+    if not found[1].strip() and not (following[:1] in (" ", "\t") and following.strip()):
+        return []  # "CUT TO:" and the like: no value, nothing that looks like a title page
+    key = found[0]
+    if key.casefold() in KNOWN_TITLE_KEYS:
+        why = (
+            "a lone line in capitals reads as the super it looks like; write the key as "
+            f"'{key.capitalize()}:' for a title page"
+        )
+    else:
+        why = f"{key!r} is not a title-page key, so the line is the script's first line"
+    end = len(lines[0])
     return [
         Diagnostic(
-            "empty-title-key",
-            f"title-page key {entry.key!r} has no value",
+            "not-a-title-page",
+            f"line 1 looks like a title-page entry, but {why}",
             "warning",
-            entry.span,
+            Span(1, 1, 1, end + 1, 0, end),
         )
-        for entry in title_page.entries
-        if not entry.text.strip()
     ]
 
 

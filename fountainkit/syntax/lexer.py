@@ -17,9 +17,13 @@ Token types (terminals declared in the grammar):
   (see ``_SEPARATED``); ``EXTRA_BLANK``: a run of further blank lines (kept as
   an empty Action so nothing is lost); ``_DUAL_GAP``: the blank line right
   before a ``^`` cue.
-- ``HEADING``, ``CUE``, ``DUAL_CUE``, ``TRANSITION``: need their blank lines.
+- ``HEADING``, ``CUE``, ``DUAL_CUE``, ``TRANSITION``: need their blank lines
+  (read on the line's visible text: notes and boneyard left out).
 - ``CENTERED``, ``LYRIC``, ``PAGE_BREAK``, ``SECTION``, ``SYNOPSIS``, ``NOTE``,
-  ``BONEYARD``, ``FORCED_ACTION``, ``PAREN``: recognised by shape alone.
+  ``BONEYARD``, ``FORCED_ACTION``, ``PAREN``: recognised by shape alone. A line
+  holding only notes and boneyard is one ``NOTE`` or ``BONEYARD`` token per
+  part (its kind is ``HIDDEN`` when it holds several). A ``PAREN`` may span
+  lines: a parenthetical wrapped over lines (a :class:`WrappedToken`).
 - ``SPACER``: a line of 2+ spaces inside a paragraph (the spec's "two spaces"
   line that keeps a speech or an action paragraph going).
 - ``TEXT``: anything else.
@@ -29,12 +33,13 @@ Token types (terminals declared in the grammar):
   ``SPACER`` tokens only ever come inside a speech. ``line_kinds`` gives the
   per-line types.
 
-Context rules, in short: "blank before/after" means the nearest line (block
-notes are skipped, being see-through) is blank, is the edge of the text, or is
-a *standalone* line (page break, section, synopsis, centered, lyric, forced
-transition, block boneyard), which stands apart as a blank line would. A
-heading and a transition need blank lines on both sides, a cue a blank line
-before and text (or a lyric) after. docs/fountain-decisions.md has the why.
+Context rules, in short: "blank before/after" means the nearest line (lines of
+only notes and boneyard are skipped, being invisible) is blank, is the edge of
+the text, or is a *standalone* line (page break, section, synopsis, centered,
+lyric, transition), which stands apart as a blank line would. A heading and a
+transition need blank lines on both sides (a transition right above a heading
+needs none after), a cue a blank line before and text (or a lyric) after.
+docs/fountain-decisions.md has the why.
 """
 
 from __future__ import annotations
@@ -243,26 +248,59 @@ def shape(line: str) -> str:
     elif lead == "=":
         if is_page_break(line):
             return "PAGE_BREAK"
-    elif lead == "[":
-        if note_block(line) is not None:
-            return "NOTE"
-    elif lead == "/":
-        if boneyard_block(line) is not None:
-            return "BONEYARD"
+    elif lead == "[" or lead == "/":
+        return hidden_kind(line) or "TEXT"
     elif lead == "(":
         return "PAREN"
     return "TEXT"
 
 
+def hidden_kind(line: str) -> str | None:
+    """ "NOTE" or "BONEYARD" for a line that holds exactly one ``[[note]]`` or
+    ``/* boneyard */`` and whitespace, "HIDDEN" for one that holds several (of
+    either kind), None for a line with anything visible on it."""
+    spans = hidden_spans(line)
+    if not spans:
+        return None
+    cursor = 0
+    for start, end in spans:
+        if line[cursor:start].strip():
+            return None
+        cursor = end
+    if line[cursor:].strip():
+        return None
+    if len(spans) > 1:
+        return "HIDDEN"
+    return "NOTE" if line[spans[0][0]] == "[" else "BONEYARD"
+
+
+def visible_text(line: str) -> str:
+    """``line`` without its notes and boneyard, as its neighbours and its own
+    shape see it. Whitespace before a note or boneyard that ends the line goes
+    with it (``CUT TO: [[check]]`` reads as ``CUT TO:``)."""
+    if "[[" not in line and "/*" not in line:
+        return line
+    spans = hidden_spans(line)
+    if not spans:
+        return line
+    pieces = []
+    cursor = 0
+    for start, end in spans:
+        pieces.append(line[cursor:start])
+        cursor = end
+    rest = line[cursor:]
+    pieces.append(rest)
+    text = "".join(pieces)
+    return text.rstrip() if not rest.strip() else text
+
+
 # Lines whose shape alone decides what they are and that stand apart from their
 # neighbours: for the lines around them they count as blank lines.
-# A block boneyard is one of them: it reads like the blank it replaced.
-STANDALONE = frozenset(
-    {"PAGE_BREAK", "SECTION", "SYNOPSIS", "CENTERED", "LYRIC", "TRANSITION", "BONEYARD"}
-)
-# Block notes are see-through: context skips over them (a note between a cue
-# and its speech does not break the speech).
-HIDDEN = frozenset({"NOTE"})
+STANDALONE = frozenset({"PAGE_BREAK", "SECTION", "SYNOPSIS", "CENTERED", "LYRIC", "TRANSITION"})
+# Lines that hold only notes and boneyard are invisible: context skips over
+# them (a note or a boneyard between a cue and its speech does not break the
+# speech, one inside an action paragraph does not end it).
+HIDDEN = frozenset({"NOTE", "BONEYARD", "HIDDEN"})
 
 
 def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool = False) -> str:
@@ -275,7 +313,10 @@ def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool
     scripts are common); it is kept in action text.
     """
     if blank_before:
-        text = line.lstrip() if line[0] in " \t" else line
+        text = visible_text(line)
+        text = text.lstrip() if text[:1] in (" ", "\t") else text
+        if not text:
+            return shape(line)
         first = text[0]
         if first == ".":
             if blank_after and is_forced_heading(text):
@@ -305,7 +346,13 @@ def _is_blank(line: str) -> bool:
 # Lines a "two spaces" line can continue: the paragraph goes on after it.
 _CONTINUABLE = frozenset({"TEXT", "PAREN", "FORCED_ACTION", "SPACER"})
 # Lines that can carry a paragraph on after a "two spaces" line.
-_CONTINUING = frozenset({"TEXT", "PAREN", "FORCED_ACTION", "NOTE", "BONEYARD"})
+_CONTINUING = frozenset({"TEXT", "PAREN", "FORCED_ACTION"}) | HIDDEN
+
+
+def _is_heading_line(line: str) -> bool:
+    """The shape of a scene heading (its blank line after aside)."""
+    text = visible_text(line).lstrip()
+    return is_heading(text) or is_forced_heading(text)
 
 
 def line_kinds(lines: list[str]) -> list[str]:
@@ -343,9 +390,20 @@ def line_kinds(lines: list[str]) -> list[str]:
                 nxt += 1
             next_kind = kinds[nxt] if nxt < count else "BLANK"
             after = next_kind == "BLANK" or next_kind in STANDALONE
-            kind = classify(lines[i], True, after, next_kind == "LYRIC")
-            if kind == "CUE" and lines[i].rstrip().endswith("^"):
-                kind = "DUAL_CUE"
+            line = lines[i]
+            if (
+                not after
+                and next_kind == "TEXT"
+                and is_transition(visible_text(line))
+                and _is_heading_line(lines[nxt])
+            ):
+                # "CUT TO:" right above a heading: a transition, not a cue whose
+                # speech is the heading (docs/fountain-decisions.md).
+                kind = "TRANSITION"
+            else:
+                kind = classify(line, True, after, next_kind == "LYRIC")
+                if kind == "CUE" and visible_text(line).rstrip().endswith("^"):
+                    kind = "DUAL_CUE"
             kinds[i] = kind
         blank_before = kind == "BLANK" or kind in STANDALONE
     return kinds
@@ -378,7 +436,7 @@ class ActionToken(Token):
 # Where an action paragraph may start, and what may carry it on (the grammar's
 # old per-line action rule, now applied here: greedy, up to the first other line).
 _ACTION_START = frozenset({"TEXT", "PAREN", "SPACER", "FORCED_ACTION"})
-_ACTION_CONT = _ACTION_START | {"NOTE", "BONEYARD"}
+_ACTION_CONT = _ACTION_START | HIDDEN
 # Lines that go on a speech when no blank line comes between: the parts of the
 # grammar's dialogue rule. The lexer tracks speeches only to know where action starts.
 _SPEECH_PARTS = frozenset(
@@ -394,6 +452,7 @@ _SPEECH_PARTS = frozenset(
         "LYRIC",
         "NOTE",
         "BONEYARD",
+        "HIDDEN",
     }
 )
 # A separating blank line is a token only before a line that could otherwise go
@@ -401,7 +460,17 @@ _SPEECH_PARTS = frozenset(
 # speech's partner). Before an action paragraph, a heading, a cue or a page
 # break it would tell the grammar nothing: those never continue a block.
 _SEPARATED = frozenset(
-    {"TRANSITION", "CENTERED", "LYRIC", "SECTION", "SYNOPSIS", "NOTE", "BONEYARD", "DUAL_CUE"}
+    {
+        "TRANSITION",
+        "CENTERED",
+        "LYRIC",
+        "SECTION",
+        "SYNOPSIS",
+        "NOTE",
+        "BONEYARD",
+        "HIDDEN",
+        "DUAL_CUE",
+    }
 )
 
 
@@ -418,25 +487,21 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
     index = 0
     new = _new_token
 
-    # Title page: first line "Key: value", or "Key:" with an indented line under it.
-    if count and not _is_blank(lines[0]):
-        first = title_key(lines[0])
-        if first is not None and not is_heading(lines[0]):
-            has_value = bool(first[1].strip())
-            indented_next = count > 1 and lines[1][:1] in (" ", "\t") and not lines[1].isspace()
-            if has_value or indented_next:
-                while index < count and not _ends_title_page(lines, index):
-                    line = lines[index]
-                    if line[:1] in (" ", "\t"):
-                        kind = "TITLE_CONT"
-                    elif title_key(line) is not None:
-                        kind = "TITLE_KEY"
-                    else:
-                        break  # neither "Key:" nor indented: the script has begun
-                    yield _line_token(kind, line, offset, line_no)
-                    line_no += line.count("\n") + 1
-                    offset += len(line) + 1
-                    index += 1
+    if starts_title_page(lines):
+        while index < count and not _ends_title_page(lines, index):
+            line = lines[index]
+            if line[:1] in (" ", "\t"):
+                kind = "TITLE_CONT"
+            elif title_key(line) is not None:
+                kind = "TITLE_KEY"
+            elif index and hidden_kind(line) is not None:
+                kind = "TITLE_CONT"  # a note or boneyard line: invisible, kept in the entry
+            else:
+                break  # neither "Key:" nor indented: the script has begun
+            yield _line_token(kind, line, offset, line_no)
+            line_no += line.count("\n") + 1
+            offset += len(line) + 1
+            index += 1
 
     body = lines[index:] if index else lines
     kinds = line_kinds(body)
@@ -503,6 +568,26 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
             in_speech = True
         elif in_speech and kind not in _SPEECH_PARTS:
             in_speech = False
+        # (Kinds in _SPEECH_PARTS leave in_speech as it was.)
+        if kind == "HIDDEN":
+            # Several notes and boneyards on one line: one token each.
+            yield from _hidden_tokens(line, offset, line_no)
+            line_no += line.count("\n") + 1
+            offset += len(line) + 1
+            index += 1
+            continue
+        if kind == "PAREN" and in_speech:
+            last = _parenthetical_end(body, kinds, index)
+            if last > index:
+                # A parenthetical wrapped over several lines is one parenthetical.
+                value = "\n".join(body[index : last + 1])
+                token = _line_token("PAREN", value, offset, line_no, WrappedToken)
+                token.lines = body[index : last + 1]
+                yield token
+                line_no = token.end_line + 1
+                offset += len(value) + 1
+                index = last + 1
+                continue
         if "\n" in line:
             yield _line_token(kind, line, offset, line_no)
             line_no += line.count("\n") + 1
@@ -514,9 +599,142 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
         index += 1
 
 
-def _line_token(kind: str, value: str, offset: int, line_no: int) -> Token:
+def _parenthetical_end(lines: list[str], kinds: list[str], index: int) -> int:
+    """The index of the line that closes the parenthetical opened on ``lines[index]``.
+
+    A ``(`` line whose brackets do not close continues on the plain text lines
+    after it, up to the one that closes them and ends in ``)``. ``index`` when
+    the line closes itself or no such line follows (then nothing is joined).
+    Only text lines are looked at, so the scans over a speech stay linear.
+    """
+    depth = _bracket_depth(lines[index])
+    if depth <= 0:
+        return index
+    last = index + 1
+    while last < len(lines) and kinds[last] == "TEXT":
+        depth += _bracket_depth(lines[last])
+        if depth <= 0:
+            return last if depth == 0 and lines[last].rstrip().endswith(")") else index
+        last += 1
+    return index
+
+
+def _bracket_depth(line: str) -> int:
+    visible = visible_text(line)
+    return visible.count("(") - visible.count(")")
+
+
+def _hidden_tokens(line: str, offset: int, line_no: int) -> Iterator[Token]:
+    """A NOTE or BONEYARD token for each hidden part of a line that holds only those."""
+    for start, end in hidden_spans(line):
+        before = line[:start]
+        newlines = before.count("\n")
+        column = start - before.rfind("\n") if newlines else start + 1
+        part = line[start:end]
+        kind = "NOTE" if part[0] == "[" else "BONEYARD"
+        part_newlines = part.count("\n")
+        end_column = len(part) - part.rfind("\n") if part_newlines else column + len(part)
+        yield _new_token(
+            kind,
+            part,
+            offset + start,
+            line_no + newlines,
+            column,
+            line_no + newlines + part_newlines,
+            end_column,
+            offset + end,
+        )
+
+
+# Title-page keys fountainkit knows how to place (Fountain 1.1's, and the date,
+# notes, copyright and revision lines most apps add), lower case.
+KNOWN_TITLE_KEYS = frozenset(
+    {
+        "title",
+        "credit",
+        "author",
+        "authors",
+        "source",
+        "draft date",
+        "date",
+        "contact",
+        "copyright",
+        "notes",
+        "revision",
+    }
+)
+
+
+def starts_title_page(lines: list[str]) -> bool:
+    """True when the script opens with a title page (docs/fountain-decisions.md).
+
+    The first line must be ``Key: value`` (or ``Key:`` with an indented line
+    under it) with a key from :data:`KNOWN_TITLE_KEYS`: a first line such as
+    ``SUPER: Based on a true story.`` is the script's first line, not a title
+    page whose only entry nobody would print. And a title page that would be a
+    single line in capitals (``TITLE: PARIS, 1944`` then a blank line) is read
+    as the super it looks like.
+    """
+    if not lines or _is_blank(lines[0]) or is_heading(lines[0]):
+        return False
+    first = title_key(lines[0])
+    if first is None or first[0].casefold() not in KNOWN_TITLE_KEYS:
+        return False
+    has_value = bool(first[1].strip())
+    following = lines[1] if len(lines) > 1 else ""
+    indented_next = following[:1] in (" ", "\t") and not following.isspace()
+    if not (has_value or indented_next):
+        return False
+    single_line = not following or _is_blank(following)
+    shouting = lines[0].upper() == lines[0]
+    return not (has_value and single_line and shouting)
+
+
+class WrappedToken(Token):
+    """A token made of several logical lines that read as one (a wrapped parenthetical)."""
+
+    __slots__ = ("lines",)
+
+    lines: list[str]
+
+
+def _line_token(
+    kind: str, value: str, offset: int, line_no: int, cls: type[Token] = Token
+) -> Token:
     newlines = value.count("\n")
     end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
-    return _new_token(
+    return cls._future_new(
         kind, value, offset, line_no, 1, line_no + newlines, end_column, offset + len(value)
     )
+
+
+def split_heading(text: str) -> tuple[str, str | None, list[str]]:
+    """A heading's text (after any ``.``) as (text, scene number, trailing hidden parts).
+
+    The number is the last ``#...#`` on the line, with only whitespace, notes
+    and boneyard after it: ``INT. HOUSE - DAY #1# [[check this]]`` gives
+    ("INT. HOUSE - DAY", "1", ["[[check this]]"]). Notes and boneyard that end
+    the line are returned apart, with or without a number, so the heading's
+    runs do not depend on where the number stands.
+    """
+    hidden = hidden_spans(text) if "[[" in text or "/*" in text else []
+    starts = {end: start for start, end in hidden}
+    end, tail = _trailing_hidden(text, len(text), starts)
+    number = None
+    match = SCENE_NUMBER.search(text, 0, end)
+    if match:
+        number = match[1]
+        end, before = _trailing_hidden(text, match.start(), starts)
+        tail = before + tail
+    return text[:end], number, tail
+
+
+def _trailing_hidden(text: str, end: int, starts: dict[int, int]) -> tuple[int, list[str]]:
+    """Where ``text[:end]`` ends once whitespace and hidden parts at its end are set apart."""
+    parts: list[str] = []
+    end = len(text[:end].rstrip())
+    while end in starts:
+        start = starts[end]
+        parts.insert(0, text[start:end])
+        end = len(text[:start].rstrip())
+    return end, parts

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
@@ -65,6 +66,7 @@ from fountainkit.model import (
     TitleEntry,
     TitlePage,
     Transition,
+    plain,
 )
 from fountainkit.resources import grammar_path
 from fountainkit.syntax import lexer
@@ -72,6 +74,9 @@ from fountainkit.syntax.inline import parse_inline
 from fountainkit.syntax.source import read_script
 
 __all__ = ["parse", "parse_file", "scene_boundaries", "normalise"]
+
+# Characters that can start inline markup: emphasis, escapes, notes, boneyard.
+_MARKUP = re.compile(r"[*_\\]|\[\[|/\*")
 
 
 def _fast_constructor(cls: type) -> Callable[..., Any]:
@@ -147,6 +152,10 @@ _new_dialogue_line = _fast_constructor(DialogueLine)
 _new_parenthetical = _fast_constructor(Parenthetical)
 
 
+def _is_plain(run: Any) -> bool:
+    return run.kind == "text" and not (run.bold or run.italic or run.underline)
+
+
 def _span(first: Any, last: Any) -> Span:
     """From the start of ``first`` to the end of ``last`` (tokens or nodes)."""
     if isinstance(first, Token):
@@ -205,12 +214,11 @@ class _ModelBuilder:
         forced = text.startswith(".")
         if forced:
             text = text[1:]
-        number = None
-        match = lexer.SCENE_NUMBER.search(text)
-        if match:
-            number = match[1]
-            text = text[: match.start()]
-        return SceneHeading(parse_inline(text.rstrip()), number, forced, _token_span(tokens[0]))
+        main, number, tail = lexer.split_heading(text)
+        runs = parse_inline(main)
+        for part in tail:
+            runs += parse_inline(part)
+        return SceneHeading(runs, number, forced, _token_span(tokens[0]))
 
     def section(self, tokens: list[Token]) -> Section:
         text = tokens[0]
@@ -233,22 +241,34 @@ class _ModelBuilder:
 
     def dialogue(self, children: list) -> Dialogue:
         cue = children[0]
-        parts = lexer.parse_cue(str(cue.strip()))
+        text = str(cue.strip())
+        forced = text.startswith("@")
+        body = text[1:] if forced else text
+        runs: tuple = ()
+        if _MARKUP.search(body):
+            # Emphasis, notes and boneyard on a cue line: the name is what is
+            # left visible; the runs keep the rest for the writer.
+            runs = parse_inline(body)
+            body = plain(runs).strip()
+            if all(_is_plain(run) for run in runs):
+                runs = ()  # escapes only: the fields say it all
+        parts = lexer.parse_cue("@" + body if forced else body)
         if parts is None:  # the lexer only types real cues; stay total anyway
-            parts = lexer.CueParts(cue.strip(), (), False, False)
+            parts = lexer.CueParts(body, (), False, False)
         character = _new_character(
-            parts.name.removeprefix("@") if parts.forced else parts.name,
-            parts.extensions,
-            parts.dual,
-            parts.forced,
-            _token_span(cue),
+            parts.name, parts.extensions, parts.dual, forced, _token_span(cue), runs
         )
         return _new_dialogue(character, tuple(children[1:]), _span(cue, children[-1]))
 
     right_dialogue = dialogue
 
     def parenthetical(self, tokens: list[Token]) -> Parenthetical:
-        return _new_parenthetical(parse_inline(tokens[0].strip()), _token_span(tokens[0]))
+        token = tokens[0]
+        lines = getattr(token, "lines", None)
+        # A parenthetical wrapped over several lines reads as one line: each
+        # line break is a space.
+        text = " ".join(line.strip() for line in lines) if lines else token.strip()
+        return _new_parenthetical(parse_inline(text), _token_span(token))
 
     def dialogue_line(self, tokens: list[Token]) -> DialogueLine:
         token = tokens[0]

@@ -16,6 +16,7 @@ from fountainkit.model import (
     Action,
     Boneyard,
     Centered,
+    Character,
     Dialogue,
     DialogueLine,
     DualDialogue,
@@ -23,6 +24,7 @@ from fountainkit.model import (
     Note,
     PageBreak,
     Parenthetical,
+    Run,
     Scene,
     SceneHeading,
     Screenplay,
@@ -31,6 +33,7 @@ from fountainkit.model import (
     Text,
     TitlePage,
     Transition,
+    plain,
 )
 from fountainkit.syntax import lexer
 from fountainkit.syntax.inline import parse_inline
@@ -115,23 +118,49 @@ def _title_page(page: TitlePage) -> list[str]:
         values = [write_runs(line) for line in entry.lines]
         if len(values) == 1 and values[0]:
             lines.append(f"{entry.key}: {values[0]}")
+            if len(lines) == 1 and not lexer.starts_title_page([lines[0], ""]):
+                # "TITLE: PARIS" alone would read as a super: the value goes under the key.
+                lines[0] = f"{entry.key}:"
+                lines.append(f"    {values[0]}")
         else:
             lines.append(f"{entry.key}:")
             lines.extend(f"    {value}" for value in values)
     return lines
 
 
-def _heading(heading: SceneHeading) -> list[str]:
-    text = write_runs(heading.runs)
+def _is_hidden(run: Run) -> bool:
+    return run.kind != "text"
+
+
+def heading_parts(heading: SceneHeading) -> tuple[Text, Text]:
+    """The heading's runs as (text, trailing notes and boneyard): a scene number
+    is written between the two, as the parser reads it."""
+    runs = heading.runs
+    cut = len(runs)
+    while cut and _is_hidden(runs[cut - 1]):
+        cut -= 1
+    return runs[:cut], runs[cut:]
+
+
+def heading_line(heading: SceneHeading) -> str:
+    """One scene heading line, canonical: ``.`` only where it is needed."""
+    main, tail = heading_parts(heading)
+    pieces = [write_runs(main)] if main else []
     if heading.number is not None:
-        text = f"{text} #{heading.number}#"
+        pieces.append(f"#{heading.number}#")
+    pieces.extend(write_runs((run,)) for run in tail)
+    text = " ".join(pieces)
     if heading.forced or lexer.line_kinds([text]) != ["HEADING"]:
         text = "." + text
-    return [text]
+    return text
+
+
+def _heading(heading: SceneHeading) -> list[str]:
+    return [heading_line(heading)]
 
 
 _ACTION_FIRST = frozenset({"TEXT", "PAREN"})
-_ACTION_NEXT = frozenset({"TEXT", "PAREN", "SPACER", "NOTE", "BONEYARD"})
+_ACTION_NEXT = frozenset({"TEXT", "PAREN", "SPACER"}) | lexer.HIDDEN
 
 
 def _action_lines(action: Action) -> list[str]:
@@ -155,17 +184,44 @@ def _action_lines(action: Action) -> list[str]:
         if not wrong:
             return written
         # The first line reads by its neighbours: settle those before judging it.
-        for index in [i for i in wrong if i] or wrong:
+        later = [i for i in wrong if i]
+        if not later and lines[0] != (escaped := _marked(action.lines[0], escape=True)):
+            # "\*E" over "<" was action because of its escape, not a "!": keep it so.
+            lines[0] = escaped
+            continue
+        for index in later or wrong:
             marked[index] = True
     return written
 
 
-def _cue(dialogue: Dialogue) -> str:
-    character = dialogue.character
-    text = " ".join((character.name, *(f"({ext})" for ext in character.extensions)))
-    if character.dual:
-        text += " ^"
+def _cue_agrees(character: Character) -> bool:
+    """True when the cue's runs still say what its name, extensions and caret say."""
+    visible = plain(character.runs).strip()
+    parts = lexer.parse_cue("@" + visible if character.forced else visible)
+    return parts is not None and (parts.name, parts.extensions, parts.dual) == (
+        character.name,
+        character.extensions,
+        character.dual,
+    )
+
+
+def cue_line(character: Character) -> str:
+    """The cue as written (``@`` only when the cue asks for it, see _dialogue)."""
+    if character.runs and _cue_agrees(character):
+        text = write_runs(character.runs)
+    else:
+        words = " ".join((character.name, *(f"({ext})" for ext in character.extensions)))
+        if character.dual:
+            words += " ^"
+        text = write_runs((Run(words),))
+        # Renamed through the API: the notes and boneyard of the old cue stay.
+        hidden = [write_runs((run,)) for run in character.runs if _is_hidden(run)]
+        text = " ".join((text, *hidden))
     return "@" + text if character.forced else text
+
+
+def _cue(dialogue: Dialogue) -> str:
+    return cue_line(dialogue.character)
 
 
 def _dialogue(dialogue: Dialogue) -> list[str]:
@@ -182,7 +238,13 @@ def _dialogue(dialogue: Dialogue) -> list[str]:
         elif isinstance(part, Boneyard):
             lines.append(f"/*{part.text}*/")
     if lexer.line_kinds(lines)[0] not in ("CUE", "DUAL_CUE"):
-        lines[0] = "@" + lines[0]
+        # "TO: " over a lyric was a cue thanks to its trailing space (without
+        # it, a transition): keep the space rather than change the cue to "@".
+        spaced = [lines[0] + " ", *lines[1:]]
+        if lexer.line_kinds(spaced)[0] in ("CUE", "DUAL_CUE"):
+            lines = spaced
+        else:
+            lines[0] = "@" + lines[0]
     return lines
 
 
@@ -257,7 +319,7 @@ def write(screenplay: Screenplay) -> str:
     if (
         screenplay.title_page is None
         and isinstance(first, Dialogue | DualDialogue | Transition)
-        and lexer.title_key(out[0]) is not None
+        and lexer.starts_title_page(out)
     ):
         # A first cue or transition like "EPISODE 1: DOGS" would open a title
         # page; indentation is ignored when reading those lines, so it shields it.
