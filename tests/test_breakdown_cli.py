@@ -204,6 +204,22 @@ def test_pdf_grid_of_a_big_cast_is_cut_into_readable_tiles(cli, tmp_path: Path) 
     assert smallest >= 4
 
 
+def test_pdf_sheet_box_longer_than_a_page_goes_on_the_next(cli, tmp_path: Path) -> None:
+    items = "; ".join(f"extra person number {i}" for i in range(150))
+    script = tmp_path / "crowd.fountain"
+    script.write_text(f"INT. HALL - DAY\n\nA crowd. [[extras: {items}]]\n", encoding="utf-8")
+    out = tmp_path / "crowd.pdf"
+    done = cli("breakdown", str(script), "-f", "pdf", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    with pdfplumber.open(out) as pdf:
+        sheets = [
+            p.extract_text() or "" for p in pdf.pages if "Sheet 1 of 1" in (p.extract_text() or "")
+        ]
+    text = "\n".join(sheets)
+    assert len(sheets) >= 2 and "(continued)" in text
+    assert all(f"extra person number {i}\n" in text + "\n" for i in range(150))
+
+
 def test_pdf_with_text_that_needs_shaping_goes_through_weasyprint(cli, tmp_path: Path) -> None:
     script = tmp_path / "arabic.fountain"
     script.write_text("INT. \u0645\u0642\u0647\u0649 - DAY\n\nHello.\n", encoding="utf-8")

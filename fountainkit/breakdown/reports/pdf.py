@@ -23,7 +23,7 @@ What is on the pages:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fountainkit.breakdown.eighths import format_eighths
 from fountainkit.breakdown.model import Breakdown, SceneBreakdown
@@ -258,37 +258,40 @@ class _Report:
         self.boxes(scene)
 
     def boxes(self, scene: SceneBreakdown) -> None:
-        """The department boxes of a breakdown sheet, in three columns; each box goes
-        where its column is shortest, and a box too long for the page goes on the next."""
+        """The department boxes of a breakdown sheet, three to a row in sheet order.
+
+        A row is as tall as its fullest box; a box whose items do not fit on
+        the page goes on, marked "continued", on the next page: nothing is cut.
+        """
         canvas = self.canvas
-        gap = 6.0
-        columns = 3
+        gap, columns = 6.0, 3
         width = (self.text_width - gap * (columns - 1)) / columns
-        tops = [self.y] * columns
-        for box in scene_boxes(self.breakdown, scene, form=True):
-            lines = [
-                line for item in box.items for line in canvas.wrap(item, BODY_SIZE, width - 10)
-            ]
-            height = max(BOX_HEIGHT, 16 + len(lines) * BODY_SIZE * LINE + 4)
-            column = min(range(columns), key=lambda c: tops[c])
-            if tops[column] + height > self.bottom:
-                self.section = f"{self.section} (continued)"
+        line_height = BODY_SIZE * LINE
+        queue = [
+            (box, [line for item in box.items for line in canvas.wrap(item, BODY_SIZE, width - 10)])
+            for box in scene_boxes(self.breakdown, scene, form=True)
+        ]
+        while queue:
+            row, queue = queue[:columns], queue[columns:]
+            need = max(max(BOX_HEIGHT, 20 + len(lines) * line_height) for _, lines in row)
+            if self.y + min(need, 20 + 3 * line_height) > self.bottom:
+                self.section = f"{self.section.removesuffix(' (continued)')} (continued)"
                 self.page()
-                tops = [self.y] * columns
-                column = 0
-            x, top = MARGIN + column * (width + gap), tops[column]
-            height = min(height, self.bottom - top)
-            canvas.rect(x, top, width, height, stroke=box.color, line_width=1.5)
-            canvas.rect(x, top, width, 13, fill=box.color)
-            canvas.text(x + 4, top + 2.5, box.label, 8, bold=True, color=ink_for(box.color))
-            y = top + 16
-            for line in lines:
-                if y + BODY_SIZE > top + height:
-                    break
-                canvas.text(x + 5, y, line, BODY_SIZE)
-                y += BODY_SIZE * LINE
-            tops[column] = top + height + gap
-        self.y = max(tops)
+            height = min(need, self.bottom - self.y)
+            room = max(1, int((height - 20) // line_height))
+            carried = []
+            for column, (box, lines) in enumerate(row):
+                x = MARGIN + column * (width + gap)
+                canvas.rect(x, self.y, width, height, stroke=box.color, line_width=1.5)
+                canvas.rect(x, self.y, width, 13, fill=box.color)
+                canvas.text(x + 4, self.y + 2.5, box.label, 8, bold=True, color=ink_for(box.color))
+                for n, line in enumerate(lines[:room]):
+                    canvas.text(x + 5, self.y + 16 + n * line_height, line, BODY_SIZE)
+                if len(lines) > room:
+                    label = f"{box.label.removesuffix(' (continued)')} (continued)"
+                    carried.append((replace(box, label=label), lines[room:]))
+            self.y += height + gap
+            queue = carried + queue
 
     def lists(self) -> None:
         b = self.breakdown
