@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 import pytest
+from pdf_rows import row_text
 from pypdf import PdfReader
 
 import fountainkit
@@ -90,16 +91,6 @@ def rows(page, *, header: bool = False) -> list[list[dict]]:
         if header or char["top"] > 60:
             by_top.setdefault(round(char["top"]), []).append(char)
     return [sorted(chars, key=lambda c: c["x0"]) for _top, chars in sorted(by_top.items())]
-
-
-def row_text(chars: list[dict]) -> str:
-    out, last = "", None
-    for char in chars:
-        if last is not None and char["x0"] - last > CELL / 2:
-            out += " "
-        out += char["text"]
-        last = char["x1"]
-    return out
 
 
 def find_row(pdf, text: str) -> tuple[int, list[dict]]:

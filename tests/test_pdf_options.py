@@ -12,6 +12,7 @@ import math
 
 import pdfplumber
 import pytest
+from pdf_rows import row_text as text_of
 
 import fountainkit
 from fountainkit.config import ConfigError, LayoutSettings, config_from_mapping
@@ -39,16 +40,6 @@ def line_chars(page, top_min: float, top_max: float) -> list[dict]:
         (c for c in page.chars if c["text"].strip() and top_min <= c["top"] < top_max),
         key=lambda c: c["x0"],
     )
-
-
-def text_of(chars: list[dict]) -> str:
-    out, last = "", None
-    for char in chars:
-        if last is not None and char["x0"] - last > CELL / 2:
-            out += " "
-        out += char["text"]
-        last = char["x1"]
-    return out
 
 
 def turned(char: dict) -> bool:

@@ -30,8 +30,14 @@ def spoken_lines(lines: list[Line]) -> int:
     return sum(1 for line in lines if line.kind in SPOKEN)
 
 
-def _spoken_flow_lines(flow: Flow) -> int:
-    return spoken_lines(flow_lines(flow))
+def _has_spoken_lines(flow: Flow, count: int) -> bool:
+    """Does ``flow`` wrap to at least ``count`` spoken lines? (Long speech surely
+    does: no line holds more characters than its width.)"""
+    spoken = [para for para in flow if para.kind in SPOKEN]
+    widest = max((para.width for para in spoken), default=1)
+    if sum(len(para.text) for para in spoken) > count * widest:
+        return True
+    return sum(len(para.lines()) for para in spoken) >= count
 
 
 @dataclass
@@ -121,7 +127,7 @@ class Speech:
                 (head, tail)
                 for head, tail in splits(self.flow, MIN_SPEECH_LINES, MIN_SPEECH_LINES)
                 if spoken_lines(head) >= MIN_SPEECH_LINES
-                and _spoken_flow_lines(tail) >= MIN_SPEECH_LINES
+                and _has_spoken_lines(tail, MIN_SPEECH_LINES)
             ]
         return [
             ([*self.cue, *head, *self.more], self.continued(tail)) for head, tail in self._options

@@ -88,7 +88,9 @@ def can_paint(view: PageView, box: Face | None = None) -> bool:
     pieces = [(segment.text, _style(segment.classes)) for row in view.rows for segment in row]
     pieces.append((view.watermark, WATERMARK_STYLE))
     for text, style in pieces:
-        if text and any(
+        if not text or covered.issuperset(text):
+            continue
+        if any(
             face_for(char, style, box) is None
             for char in set(text) - covered - PRESENTATION_SELECTORS
         ):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -111,6 +110,8 @@ _CONTROL_PICTURES = {
 
 
 def _classes(run: Run) -> str:
+    if not (run.bold or run.italic or run.underline):
+        return ""
     return " ".join(c for c, on in (("b", run.bold), ("i", run.italic), ("u", run.underline)) if on)
 
 
@@ -133,11 +134,12 @@ class _RowWriter:
         if not runs:
             return
         self.pad_to(column)
-        if not all(run.text.isprintable() for run in runs):
+        text = join_text(runs)
+        if not text.isprintable():
             runs = tuple(
                 Run(visible_controls(r.text), r.bold, r.italic, r.underline, r.kind) for r in runs
             )
-        text = join_text(runs)
+            text = join_text(runs)
         width = cells(text)
         # Glyphs Courier Prime lacks come from fallback fonts whose advances are
         # not 0.1in (Hangul is 1em, not 2 cells): such text goes in a box exactly
@@ -221,20 +223,19 @@ class _Rows:
     to right at the end."""
 
     def __init__(self) -> None:
-        self.items: list[list[tuple[int, int, Callable[[_RowWriter], None]]]] = []
-
-    def _add(self, row: int, column: int, write: Callable[[_RowWriter], None]) -> None:
-        while len(self.items) <= row:
-            self.items.append([])
-        items = self.items[row]
-        items.append((column, len(items), write))
+        # Per row: (column, order, runs or None, bookmark level, bookmark label).
+        self.items: list[list[tuple[int, int, tuple[Run, ...] | None, int, str]]] = []
 
     def text(self, row: int, runs: tuple[Run, ...], column: int) -> None:
         if runs:
-            self._add(row, column, lambda writer: writer.text(runs, column))
+            self.touch(row)
+            items = self.items[row]
+            items.append((column, len(items), runs, 0, ""))
 
     def bookmark(self, row: int, level: int, label: str, column: int) -> None:
-        self._add(row, column, lambda writer: writer.bookmark(level, label, column))
+        self.touch(row)
+        items = self.items[row]
+        items.append((column, len(items), None, level, label))
 
     def pieces(self, pieces: list[Piece], first_row: int) -> None:
         for piece in pieces:
@@ -248,9 +249,14 @@ class _Rows:
     def segments(self) -> list[list[Segment]]:
         out = []
         for items in self.items:
+            if len(items) > 1 and any(a[0] > b[0] for a, b in zip(items, items[1:], strict=False)):
+                items = sorted(items, key=lambda item: item[:2])
             writer = _RowWriter()
-            for _column, _order, write in sorted(items, key=lambda item: item[:2]):
-                write(writer)
+            for column, _order, runs, level, label in items:
+                if runs is None:
+                    writer.bookmark(level, label, column)
+                else:
+                    writer.text(runs, column)
             out.append(writer.segments)
         return out
 
