@@ -21,4 +21,10 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_on:
+            # What the block built is meant to last (a parse tree, a layout):
+            # moved straight to the oldest generation (freeze, then unfreeze),
+            # the young collection that enabling would start next does not walk
+            # all of it once more (about a sixth of a parse, measured).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

@@ -2,26 +2,31 @@
 
 Equality ignores source spans (``compare=False``) so that a tree parsed from
 written-back Fountain compares equal to the original tree even though the
-positions moved.
+positions moved. Every node and every inline run carries the span of the
+source it was read from (``NO_SPAN`` when it was made by hand or by another
+reader); multi-line nodes also carry one span per line (``line_spans``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 RunKind = Literal["text", "note", "boneyard"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Where a node sits in the source.
 
     Lines are 1-based; columns are 1-based and ``end_col`` points one past the
     last character (so an empty node has start_col == end_col). Offsets are
     0-based character offsets into the text given to the parser (after the BOM
     is removed and CRLF is turned into LF), end exclusive.
+
+    An immutable value like the frozen dataclasses around it, but a named
+    tuple: a parse makes one per node, line and run, and a tuple is built in a
+    quarter of the time.
     """
 
     start_line: int
@@ -36,31 +41,64 @@ NO_SPAN = Span(0, 0, 0, 0)
 
 
 def shift_span(span: Span, line_delta: int, offset_delta: int) -> Span:
-    """``span`` moved down ``line_delta`` lines and ``offset_delta`` characters."""
-    return Span(
-        span.start_line + line_delta,
-        span.start_col,
-        span.end_line + line_delta,
-        span.end_col,
-        span.start_offset + offset_delta,
-        span.end_offset + offset_delta,
+    """``span`` moved down ``line_delta`` lines and ``offset_delta`` characters
+    (``NO_SPAN`` stays where it is: it marks a node that has no source)."""
+    if span == NO_SPAN:
+        return span
+    start_line, start_col, end_line, end_col, start, end = span
+    return tuple.__new__(
+        Span,
+        (
+            start_line + line_delta,
+            start_col,
+            end_line + line_delta,
+            end_col,
+            start + offset_delta,
+            end + offset_delta,
+        ),
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of inline text with one style.
-
-    ``kind`` is "note" for an inline ``[[note]]`` and "boneyard" for an inline
-    ``/* ... */``; their text is the inside without the markers. Renderers skip
-    them by default, the Fountain writer puts them back.
-    """
-
+class _RunFields(NamedTuple):
     text: str
     bold: bool = False
     italic: bool = False
     underline: bool = False
     kind: RunKind = "text"
+    span: Span = NO_SPAN
+
+
+class Run(_RunFields):
+    """A stretch of inline text with one style.
+
+    ``kind`` is "note" for an inline ``[[note]]`` and "boneyard" for an inline
+    ``/* ... */``; their text is the inside without the markers. Renderers skip
+    them by default, the Fountain writer puts them back.
+
+    ``span`` is the source the run was read from: for a text run, its
+    characters and any escapes among them (not the emphasis markers around
+    it); for a note or boneyard, the whole ``[[...]]`` or ``/*...*/``. Like a
+    node's span it takes no part in equality or hashing.
+
+    Immutable like the model's frozen dataclasses, but a named tuple: a parse
+    makes one run per line at least, and a tuple is built in a fraction of the
+    time (docs/fountain-decisions.md, engineering notes).
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Run):
+            return self[:5] == other[:5]
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, Run):
+            return self[:5] != other[:5]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:5])
 
 
 Text = tuple[Run, ...]
@@ -73,9 +111,13 @@ def plain(runs: Text, *, include_hidden: bool = False) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TitleEntry:
+    """A ``Key: value`` entry; ``lines`` are the value's lines (the one after the
+    key first, if any), ``line_spans`` where each of them was read."""
+
     key: str
     lines: tuple[Text, ...]
     span: Span = field(default=NO_SPAN, compare=False)
+    line_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -110,11 +152,16 @@ class SceneHeading:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """Action lines as written: leading spaces and tabs are kept."""
+    """Action lines as written: leading spaces and tabs are kept.
+
+    ``line_spans`` holds the source of each line (its text, without the line
+    break; a line that holds a note over several source lines spans them).
+    """
 
     lines: tuple[Text, ...]
     forced: bool = False
     span: Span = field(default=NO_SPAN, compare=False)
+    line_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -141,6 +188,8 @@ class Character:
     forced: bool = False
     span: Span = field(default=NO_SPAN, compare=False)
     runs: Text = ()
+    # Where the name itself is written (what a rename replaces).
+    name_span: Span = field(default=NO_SPAN, compare=False)
 
     @property
     def text(self) -> str:
@@ -176,6 +225,7 @@ class Lyrics:
 
     lines: tuple[Text, ...]
     span: Span = field(default=NO_SPAN, compare=False)
+    line_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -213,6 +263,7 @@ class Transition:
 class Centered:
     lines: tuple[Text, ...]
     span: Span = field(default=NO_SPAN, compare=False)
+    line_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -336,3 +387,12 @@ def walk(node: object) -> Iterator[object]:
     elif isinstance(node, DualDialogue):
         yield from walk(node.left)
         yield from walk(node.right)
+
+
+def runs_of(node: object) -> Iterator[Run]:
+    """The inline runs a node holds itself (not those of its children), in order."""
+    runs = getattr(node, "runs", None)
+    if runs is not None:
+        yield from runs
+    for line in getattr(node, "lines", ()):
+        yield from line

@@ -29,9 +29,10 @@ def nodes(items):
 def test_tree_header(tree):
     assert tree["schema"] == "fountainkit.tree/2"
     assert tree["title_page"]["Contact"] == "Harbour Road 4\nNowhere"
-    assert tree["title_page_entries"][0]["runs"] == [
-        [{"text": "THE LIGHTHOUSE KEEPER'S CAT", "bold": True}]
-    ]
+    (run,) = tree["title_page_entries"][0]["runs"][0]
+    assert run == run | {"text": "THE LIGHTHOUSE KEEPER'S CAT", "bold": True}
+    # The run's position: the text between the ** markers on line 1.
+    assert (run["line"], run["column"], run["end_column"]) == (1, 10, 37)
 
 
 def test_tree_node_types_and_positions(tree):
@@ -58,7 +59,27 @@ def test_tree_extras(tree):
     assert elodie["extensions"] == ["on the radio"] and elodie["text"] == "ÉLODIE (on the radio)"
     assert any(c["dual"] for c in cues) and any(c["forced"] for c in cues)
     action = scenes[0]["children"][1]
-    assert {"text": "single", "underline": True} in action["runs"][0]
+    underlined = [run for run in action["runs"][0] if run.get("underline")]
+    assert [run["text"] for run in underlined] == ["single"]
+
+
+def test_every_run_and_line_has_a_position(tree):
+    source = FIXTURE.read_text(encoding="utf-8")
+    keys = ("line", "column", "end_line", "end_column", "offset", "end_offset")
+    for node in nodes(tree["body"]):
+        for line in node.get("runs", []):
+            for run in line:
+                assert all(key in run for key in keys), (node["type"], run)
+                written = source[run["offset"] : run["end_offset"]]
+                if run.get("kind") == "note":
+                    assert written == f"[[{run['text']}]]"
+                elif run.get("kind") is None and "\\" not in written and "\n" not in written:
+                    assert written == run["text"]
+        if node["type"] in ("action", "lyrics", "centered"):
+            assert len(node["line_positions"]) == len(node["runs"])
+        if node["type"] == "character":
+            name = node["name_position"]
+            assert source[name["offset"] : name["end_offset"]] == node["name"]
 
 
 def test_yaml_is_the_same_tree(cli, tree):

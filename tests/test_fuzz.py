@@ -180,6 +180,55 @@ def test_spans_lie_inside_the_source(text):
             assert span.end_offset <= scene.span.end_offset, type(child).__name__
 
 
+def _unmarked(text: str) -> str:
+    """Text without emphasis markers, escapes resolved (how a run's source reads)."""
+    out, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in "\\*_/[":
+            out.append(text[index + 1])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out).replace("*", "").replace("_", "")
+
+
+@FAST
+@given(inputs)
+def test_every_run_and_line_points_at_its_source(text):
+    source = normalised(text)
+    tree = fountainkit.parse(text)
+    for node in model.walk(tree):
+        span = getattr(node, "span", None)
+        located = [("line", s) for s in getattr(node, "line_spans", ())]
+        located += [("run", run.span) for run in model.runs_of(node)]
+        previous = span.start_offset if span else 0
+        for what, inner in located:
+            where = f"{type(node).__name__} {what} {inner}"
+            assert position(source, inner.start_offset) == (inner.start_line, inner.start_col)
+            assert position(source, inner.end_offset) == (inner.end_line, inner.end_col)
+            assert span.start_offset <= inner.start_offset <= inner.end_offset, where
+            assert inner.end_offset <= span.end_offset, where
+        runs = list(model.runs_of(node))
+        for run in runs:
+            assert run.span.start_offset >= previous, (type(node).__name__, runs)
+            previous = run.span.end_offset
+            read = source[run.span.start_offset : run.span.end_offset]
+            if run.kind == "note":
+                assert read == f"[[{run.text}]]"
+            elif run.kind == "boneyard":
+                assert read == f"/*{run.text}*/"
+            elif "\n" not in read:  # (a wrapped parenthetical reads its line break as a space)
+                assert _unmarked(read) == run.text.replace("*", "").replace("_", ""), read
+        if isinstance(node, model.Action | model.Lyrics | model.Centered | model.TitleEntry):
+            assert len(node.line_spans) == len(node.lines)
+        if isinstance(node, model.Character):
+            name = node.name_span
+            written = source[name.start_offset : name.end_offset]
+            assert _unmarked(written) == node.name.replace("*", "").replace("_", ""), written
+
+
 @FAST
 @given(inputs)
 # Inputs that broke the round trip once, kept so they stay fixed.

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fountainkit import parse
-from fountainkit.model import Scene, Section, walk
+from fountainkit.model import Scene, Section, runs_of, walk
 from fountainkit.syntax.incremental import IncrementalDocument
 
 SAMPLES = Path(__file__).resolve().parents[1] / "scripts_sample"
@@ -84,7 +84,16 @@ edits = st.lists(
 
 
 def spans(node: object) -> list[tuple[str, object]]:
-    return [(type(n).__name__, n.span) for n in walk(node) if hasattr(n, "span")]
+    """Every span in the tree: nodes, their lines, the cue names and every run."""
+    found: list[tuple[str, object]] = []
+    for n in walk(node):
+        if hasattr(n, "span"):
+            found.append((type(n).__name__, n.span))
+        found.extend(("line", span) for span in getattr(n, "line_spans", ()))
+        if hasattr(n, "name_span"):
+            found.append(("name", n.name_span))
+        found.extend(("run", run.span) for run in runs_of(n))
+    return found
 
 
 def assert_same_as_full_parse(document: IncrementalDocument) -> None:

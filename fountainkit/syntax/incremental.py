@@ -39,17 +39,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from fountainkit.model import (
+    Action,
     BodyItem,
+    Centered,
+    Character,
     Dialogue,
+    DialogueLine,
     DualDialogue,
+    Lyrics,
+    Parenthetical,
     Scene,
+    SceneHeading,
     Screenplay,
     Span,
+    Text,
+    TitleEntry,
     TitlePage,
+    Transition,
     shift_span,
 )
 from fountainkit.syntax.lexer import hidden_spans, logical_lines
 from fountainkit.syntax.parse import normalise, parse
+from fountainkit.syntax.positions import new_run
 
 # Markers whose addition or removal can change how much text a boneyard or a
 # note hides, far beyond the edited chunk ("\\/*" is an escaped, inert "/*").
@@ -402,15 +413,51 @@ _CHILDREN: dict[type, tuple[str, ...]] = {
     DualDialogue: ("left", "right"),
     TitlePage: ("entries",),
 }
+# Fields holding inline runs: one run list, or a tuple of lines of runs.
+_RUNS: dict[type, str] = {
+    SceneHeading: "runs",
+    Character: "runs",
+    Parenthetical: "runs",
+    DialogueLine: "runs",
+    Transition: "runs",
+}
+_LINES: frozenset[type] = frozenset({Action, Lyrics, Centered, TitleEntry})
 
 
 def shifted(node, line_delta: int, offset_delta: int):  # noqa: ANN001, ANN201 - any model node
-    """A copy of a model node with every span in it moved."""
-    changes = {"span": shift_span(node.span, line_delta, offset_delta)}
-    for name in _CHILDREN.get(type(node), ()):
+    """A copy of a model node with every span in it moved (runs and lines included)."""
+    changes: dict[str, object] = {"span": shift_span(node.span, line_delta, offset_delta)}
+    kind = type(node)
+    for name in _CHILDREN.get(kind, ()):
         value = getattr(node, name)
         if isinstance(value, tuple):
             changes[name] = tuple(shifted(child, line_delta, offset_delta) for child in value)
         else:
             changes[name] = shifted(value, line_delta, offset_delta)
+    runs_field = _RUNS.get(kind)
+    if runs_field is not None:
+        changes[runs_field] = _shifted_runs(getattr(node, runs_field), line_delta, offset_delta)
+    if kind in _LINES:
+        changes["lines"] = tuple(
+            _shifted_runs(line, line_delta, offset_delta) for line in node.lines
+        )
+        changes["line_spans"] = tuple(
+            shift_span(span, line_delta, offset_delta) for span in node.line_spans
+        )
+    if kind is Character:
+        changes["name_span"] = shift_span(node.name_span, line_delta, offset_delta)
     return replace(node, **changes)
+
+
+def _shifted_runs(runs: Text, line_delta: int, offset_delta: int) -> Text:
+    return tuple(
+        new_run(
+            run.text,
+            run.bold,
+            run.italic,
+            run.underline,
+            run.kind,
+            shift_span(run.span, line_delta, offset_delta),
+        )
+        for run in runs
+    )

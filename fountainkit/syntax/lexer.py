@@ -303,6 +303,9 @@ STANDALONE = frozenset({"PAGE_BREAK", "SECTION", "SYNOPSIS", "CENTERED", "LYRIC"
 HIDDEN = frozenset({"NOTE", "BONEYARD", "HIDDEN"})
 
 
+_SPACE = frozenset(" \t")
+
+
 def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool = False) -> str:
     """The token type of a non-blank line given its context.
 
@@ -313,8 +316,9 @@ def classify(line: str, blank_before: bool, blank_after: bool, lyric_after: bool
     scripts are common); it is kept in action text.
     """
     if blank_before:
-        text = visible_text(line)
-        text = text.lstrip() if text[:1] in (" ", "\t") else text
+        text = visible_text(line) if "[[" in line or "/*" in line else line
+        if text[:1] in _SPACE:
+            text = text.lstrip()
         if not text:
             return shape(line)
         first = text[0]
@@ -402,7 +406,9 @@ def line_kinds(lines: list[str]) -> list[str]:
                 kind = "TRANSITION"
             else:
                 kind = classify(line, True, after, next_kind == "LYRIC")
-                if kind == "CUE" and visible_text(line).rstrip().endswith("^"):
+                if kind == "CUE" and (
+                    visible_text(line) if "[[" in line or "/*" in line else line
+                ).rstrip().endswith("^"):
                     kind = "DUAL_CUE"
             kinds[i] = kind
         blank_before = kind == "BLANK" or kind in STANDALONE
@@ -708,14 +714,15 @@ def _line_token(
     )
 
 
-def split_heading(text: str) -> tuple[str, str | None, list[str]]:
+def split_heading(text: str) -> tuple[str, str | None, list[tuple[int, int]]]:
     """A heading's text (after any ``.``) as (text, scene number, trailing hidden parts).
 
     The number is the last ``#...#`` on the line, with only whitespace, notes
     and boneyard after it: ``INT. HOUSE - DAY #1# [[check this]]`` gives
-    ("INT. HOUSE - DAY", "1", ["[[check this]]"]). Notes and boneyard that end
-    the line are returned apart, with or without a number, so the heading's
-    runs do not depend on where the number stands.
+    ("INT. HOUSE - DAY", "1", [(21, 35)]), the (start, end) of each note or
+    boneyard in ``text``. Notes and boneyard that end the line are returned
+    apart, with or without a number, so the heading's runs do not depend on
+    where the number stands.
     """
     hidden = hidden_spans(text) if "[[" in text or "/*" in text else []
     starts = {end: start for start, end in hidden}
@@ -729,12 +736,14 @@ def split_heading(text: str) -> tuple[str, str | None, list[str]]:
     return text[:end], number, tail
 
 
-def _trailing_hidden(text: str, end: int, starts: dict[int, int]) -> tuple[int, list[str]]:
+def _trailing_hidden(
+    text: str, end: int, starts: dict[int, int]
+) -> tuple[int, list[tuple[int, int]]]:
     """Where ``text[:end]`` ends once whitespace and hidden parts at its end are set apart."""
-    parts: list[str] = []
+    parts: list[tuple[int, int]] = []
     end = len(text[:end].rstrip())
     while end in starts:
         start = starts[end]
-        parts.insert(0, text[start:end])
+        parts.insert(0, (start, end))
         end = len(text[:start].rstrip())
     return end, parts

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
@@ -46,6 +45,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from fountainkit.gcpause import gc_paused
 from fountainkit.model import (
+    NO_SPAN,
     Action,
     Boneyard,
     Centered,
@@ -57,12 +57,14 @@ from fountainkit.model import (
     Note,
     PageBreak,
     Parenthetical,
+    Run,
     Scene,
     SceneHeading,
     Screenplay,
     Section,
     Span,
     Synopsis,
+    Text,
     TitleEntry,
     TitlePage,
     Transition,
@@ -71,12 +73,19 @@ from fountainkit.model import (
 from fountainkit.resources import grammar_path
 from fountainkit.syntax import lexer
 from fountainkit.syntax.inline import parse_inline
+from fountainkit.syntax.positions import new_span, place_joined, place_runs, source_ranges
 from fountainkit.syntax.source import read_script
 
 __all__ = ["parse", "parse_file", "scene_boundaries", "normalise"]
 
-# Characters that can start inline markup: emphasis, escapes, notes, boneyard.
-_MARKUP = re.compile(r"[*_\\]|\[\[|/\*")
+
+def _has_markup(text: str) -> bool:
+    """Whether ``text`` may hold inline markup: emphasis, escapes, notes, boneyard.
+
+    (Five substring tests: several times faster than one regex with an
+    alternation, which cannot skip ahead by character class.)
+    """
+    return "*" in text or "_" in text or "\\" in text or "[[" in text or "/*" in text
 
 
 def _fast_constructor(cls: type) -> Callable[..., Any]:
@@ -113,6 +122,18 @@ def _fast_constructor(cls: type) -> Callable[..., Any]:
             return node
 
         return make3
+    if len(setters) == 4:
+        set1, set2, set3, set4 = setters
+
+        def make4(a: Any, b: Any, c: Any, d: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            set3(node, c)
+            set4(node, d)
+            return node
+
+        return make4
     if len(setters) == 5:
         set1, set2, set3, set4, set5 = setters
 
@@ -140,11 +161,26 @@ def _fast_constructor(cls: type) -> Callable[..., Any]:
             return node
 
         return make6
+    if len(setters) == 7:
+        set1, set2, set3, set4, set5, set6, set7 = setters
+
+        def make7(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any, g: Any) -> Any:
+            node = new(cls)
+            set1(node, a)
+            set2(node, b)
+            set3(node, c)
+            set4(node, d)
+            set5(node, e)
+            set6(node, f)
+            set7(node, g)
+            return node
+
+        return make7
     return cls  # other shapes are rare in a parse: the ordinary constructor
 
 
 # The nodes a parse makes most of, one per speech, line or paragraph.
-_new_span = _fast_constructor(Span)
+_new_span = new_span
 _new_action = _fast_constructor(Action)
 _new_character = _fast_constructor(Character)
 _new_dialogue = _fast_constructor(Dialogue)
@@ -172,14 +208,79 @@ def _span(first: Any, last: Any) -> Span:
 
 
 def _token_span(token: Token) -> Span:
-    return _new_span(
-        token.line,
-        token.column,
-        token.end_line,
-        token.end_column,
-        token.start_pos,
-        token.end_pos,
+    return _tuple_new(
+        Span,
+        (
+            token.line,
+            token.column,
+            token.end_line,
+            token.end_column,
+            token.start_pos,
+            token.end_pos,
+        ),
     )
+
+
+def _origin(token: Token, begin: int) -> tuple[int, int, int]:
+    """(offset, line, column) of the character at index ``begin`` of a token's text."""
+    breaks = token.count("\n", 0, begin)
+    if not breaks:
+        return token.start_pos + begin, token.line, token.column + begin
+    return token.start_pos + begin, token.line + breaks, begin - token.rfind("\n", 0, begin)
+
+
+_tuple_new = tuple.__new__
+
+
+def _no_markup(text: str) -> bool:
+    return False
+
+
+# First characters that send a cue down the general path: "@", indentation.
+_CUE_SPECIAL = frozenset("@ \t")
+
+
+def _runs(token: Token, begin: int, end: int, span: Span | None = None) -> Text:
+    """The inline runs of ``token[begin:end]``, each with its span (``span``: that
+    of the whole text, when the caller has it already)."""
+    text = token[begin:end]
+    if not text:
+        return ()
+    if not (
+        "*" in text
+        or "_" in text
+        or "\\" in text
+        or "[[" in text
+        or "/*" in text
+        or (token.end_line != token.line and "\n" in text)
+    ):
+        # Most lines: one plain run. Built here, not through the memoised inline
+        # parser, since each occurrence has its own span.
+        if span is None:
+            if token.end_line == token.line:
+                line = token.line
+                column = token.column + begin
+                offset = token.start_pos + begin
+            else:
+                offset, line, column = _origin(token, begin)
+            size = end - begin
+            span = _tuple_new(Span, (line, column, line, column + size, offset, offset + size))
+        return (_tuple_new(Run, (text, False, False, False, "text", span)),)
+    offset, line, column = _origin(token, begin)
+    return place_runs(parse_inline(text), text, offset, line, column)
+
+
+def _stripped(token: str) -> tuple[int, int]:
+    """(begin, end) of ``token`` without its leading and trailing whitespace."""
+    begin = len(token) - len(token.lstrip())
+    return begin, max(begin, len(token.rstrip()))
+
+
+def _line_span(offset: int, line: int, text: str) -> Span:
+    """The span of a logical line ``text`` that starts at column 1 of ``line``."""
+    breaks = text.count("\n")
+    end_col = len(text) - text.rfind("\n") if breaks else len(text) + 1
+    return _new_span(line, 1, line + breaks, end_col, offset, offset + len(text))
 
 
 class _ModelBuilder:
@@ -198,27 +299,35 @@ class _ModelBuilder:
         return TitlePage(tuple(entries), _span(entries[0], entries[-1]))
 
     def title_entry(self, tokens: list[Token]) -> TitleEntry:
-        key, value = lexer.title_key(tokens[0]) or (tokens[0].strip(), "")
-        lines = [value.strip()] if value.strip() else []
-        lines.extend(token.strip() for token in tokens[1:])
-        return TitleEntry(
-            key, tuple(parse_inline(line) for line in lines), _span(tokens[0], tokens[-1])
-        )
+        first = tokens[0]
+        key, value = lexer.title_key(first) or (first.strip(), "")
+        lines: list[Text] = []
+        line_spans: list[Span] = []
+        if value.strip():
+            begin, end = _stripped(value)
+            shift = len(first) - len(value)  # the value runs to the end of the line
+            lines.append(_runs(first, shift + begin, shift + end))
+            line_spans.append(_token_span(first))
+        for token in tokens[1:]:
+            lines.append(_runs(token, *_stripped(token)))
+            line_spans.append(_token_span(token))
+        return TitleEntry(key, tuple(lines), _span(first, tokens[-1]), tuple(line_spans))
 
     def scene(self, children: list) -> Scene:
         heading = children[0]
         return Scene(heading, tuple(children[1:]), _span(heading, children[-1]))
 
     def scene_heading(self, tokens: list[Token]) -> SceneHeading:
-        text = tokens[0].strip()
-        forced = text.startswith(".")
+        token = tokens[0]
+        begin, end = _stripped(token)
+        forced = token[begin : begin + 1] == "."
         if forced:
-            text = text[1:]
-        main, number, tail = lexer.split_heading(text)
-        runs = parse_inline(main)
-        for part in tail:
-            runs += parse_inline(part)
-        return SceneHeading(runs, number, forced, _token_span(tokens[0]))
+            begin += 1
+        main, number, tail = lexer.split_heading(str(token[begin:end]))
+        runs = _runs(token, begin, begin + len(main))
+        for part_start, part_end in tail:
+            runs += _runs(token, begin + part_start, begin + part_end)
+        return SceneHeading(runs, number, forced, _token_span(token))
 
     def section(self, tokens: list[Token]) -> Section:
         text = tokens[0]
@@ -226,37 +335,119 @@ class _ModelBuilder:
         return Section(len(text) - len(body), body.strip(), _token_span(text))
 
     def blank_lines(self, tokens: list[Token]) -> Action:
-        lines = ((),) * (tokens[0].count("\n") + 1)
-        return Action(lines, span=_token_span(tokens[0]))
+        token = tokens[0]
+        count = token.count("\n") + 1
+        first = token.line
+        offset = token.start_pos
+        line_spans = []
+        for index, blank in enumerate(token.split("\n")):
+            line_spans.append(
+                _new_span(
+                    first + index, 1, first + index, len(blank) + 1, offset, offset + len(blank)
+                )
+            )
+            offset += len(blank) + 1
+        return Action(((),) * count, False, _token_span(token), tuple(line_spans))
 
     def action(self, tokens: list[lexer.ActionToken]) -> Action:
         token = tokens[0]
-        lines = tuple(
-            [
-                parse_inline(line[1:] if kind == "FORCED_ACTION" else line)
-                for line, kind in zip(token.lines, token.kinds, strict=True)
-            ]
+        offset, line_no = token.start_pos, token.line
+        kinds = token.kinds
+        if (
+            not _has_markup(token)
+            and token.end_line - line_no + 1 == len(token.lines)  # no note over lines
+            and "FORCED_ACTION" not in kinds
+        ):
+            # Most paragraphs: plain lines (never empty: a blank line ends the
+            # paragraph), one run each, spanning its line.
+            runs_of_lines = []
+            line_spans = []
+            for line in token.lines:
+                end = offset + len(line)
+                span = _tuple_new(Span, (line_no, 1, line_no, end - offset + 1, offset, end))
+                runs_of_lines.append((_tuple_new(Run, (line, False, False, False, "text", span)),))
+                line_spans.append(span)
+                offset = end + 1
+                line_no += 1
+            return _new_action(tuple(runs_of_lines), False, _token_span(token), tuple(line_spans))
+        return self._action(token)
+
+    def _action(self, token: lexer.ActionToken) -> Action:
+        lines: list[Text] = []
+        line_spans: list[Span] = []
+        offset, line_no = token.start_pos, token.line
+        check = _has_markup if _has_markup(token) else _no_markup
+        for line, kind in zip(token.lines, token.kinds, strict=True):
+            size = len(line)
+            if "\n" in line:  # a note over several lines
+                line_span = _line_span(offset, line_no, line)
+                next_line = line_span.end_line + 1
+            else:
+                line_span = _tuple_new(Span, (line_no, 1, line_no, size + 1, offset, offset + size))
+                next_line = line_no + 1
+            if kind == "FORCED_ACTION" or check(line) or next_line > line_no + 1:
+                skip = 1 if kind == "FORCED_ACTION" else 0
+                text = line[skip:] if skip else line
+                runs = parse_inline(text)
+                if runs:
+                    runs = place_runs(runs, text, offset + skip, line_no, 1 + skip)
+            elif size:  # plain text: one run, which spans the whole line
+                runs = (_tuple_new(Run, (line, False, False, False, "text", line_span)),)
+            else:
+                runs = ()
+            lines.append(runs)
+            line_spans.append(line_span)
+            offset += size + 1
+            line_no = next_line
+        return _new_action(
+            tuple(lines), token.kinds[0] == "FORCED_ACTION", _token_span(token), tuple(line_spans)
         )
-        return _new_action(lines, token.kinds[0] == "FORCED_ACTION", _token_span(token))
 
     def dialogue(self, children: list) -> Dialogue:
         cue = children[0]
-        text = str(cue.strip())
-        forced = text.startswith("@")
-        body = text[1:] if forced else text
-        runs: tuple = ()
-        if _MARKUP.search(body):
+        if cue[0] not in _CUE_SPECIAL and not cue[-1].isspace() and not _has_markup(cue):
+            # The common case: a plain cue at the start of its line.
+            parts = lexer.parse_cue(str(cue))
+            if parts is not None:
+                line, column, offset = cue.line, cue.column, cue.start_pos
+                size = len(parts.name)
+                name_span = _tuple_new(
+                    Span, (line, column, line, column + size, offset, offset + size)
+                )
+                character = _new_character(
+                    parts.name,
+                    parts.extensions,
+                    parts.dual,
+                    False,
+                    _token_span(cue),
+                    (),
+                    name_span,
+                )
+                return _new_dialogue(character, tuple(children[1:]), _span(cue, children[-1]))
+        begin, end = _stripped(cue)
+        forced = cue[begin : begin + 1] == "@"
+        if forced:
+            begin += 1
+        body = str(cue[begin:end])
+        runs: Text = ()
+        if _has_markup(body):
             # Emphasis, notes and boneyard on a cue line: the name is what is
             # left visible; the runs keep the rest for the writer.
-            runs = parse_inline(body)
+            runs = _runs(cue, begin, end)
             body = plain(runs).strip()
-            if all(_is_plain(run) for run in runs):
-                runs = ()  # escapes only: the fields say it all
         parts = lexer.parse_cue("@" + body if forced else body)
         if parts is None:  # the lexer only types real cues; stay total anyway
             parts = lexer.CueParts(body, (), False, False)
+        if runs:
+            name_span = _name_span(cue, runs, parts.name)
+            if all(_is_plain(run) for run in runs):
+                runs = ()  # escapes only: the fields say it all
+        else:
+            offset, line, column = _origin(cue, begin)
+            size = len(parts.name)
+            name_span = _new_span(line, column, line, column + size, offset, offset + size)
         character = _new_character(
-            parts.name, parts.extensions, parts.dual, forced, _token_span(cue), runs
+            parts.name, parts.extensions, parts.dual, forced, _token_span(cue), runs, name_span
         )
         return _new_dialogue(character, tuple(children[1:]), _span(cue, children[-1]))
 
@@ -265,38 +456,64 @@ class _ModelBuilder:
     def parenthetical(self, tokens: list[Token]) -> Parenthetical:
         token = tokens[0]
         lines = getattr(token, "lines", None)
+        if not lines:
+            return _new_parenthetical(_runs(token, *_stripped(token)), _token_span(token))
         # A parenthetical wrapped over several lines reads as one line: each
         # line break is a space.
-        text = " ".join(line.strip() for line in lines) if lines else token.strip()
-        return _new_parenthetical(parse_inline(text), _token_span(token))
+        pieces = []
+        at = 0
+        for line in lines:
+            begin, end = _stripped(line)
+            offset, line_no, column = _origin(token, at + begin)
+            pieces.append((line[begin:end], offset, line_no, column))
+            at += len(line) + 1
+        text = " ".join(piece[0] for piece in pieces)
+        runs = place_joined(parse_inline(text), pieces)
+        return _new_parenthetical(runs, _token_span(token))
 
     def dialogue_line(self, tokens: list[Token]) -> DialogueLine:
         token = tokens[0]
-        text = token.strip()
+        span = _token_span(token)
+        size = len(token)
+        if size and not token[0].isspace() and not token[-1].isspace():
+            # The common case: nothing to strip, the text spans the whole line.
+            return _new_dialogue_line(_runs(token, 0, size, span), span)
+        begin, end = _stripped(token)
         # Indentation is layout, so it goes, unless it is what keeps " = x" or
         # " # x" from reading as a synopsis or section.
-        if text and token[0].isspace() and lexer.shape(text) != lexer.shape(token):
-            text = token.rstrip()
-        return _new_dialogue_line(parse_inline(text), _token_span(token))
+        if begin < end and begin and lexer.shape(token[begin:end]) != lexer.shape(token):
+            begin = 0
+        return _new_dialogue_line(_runs(token, begin, end), span)
 
     def dual_dialogue(self, children: list[Dialogue]) -> DualDialogue:
         left, right = children
         return DualDialogue(left, right, _span(left, right))
 
     def lyrics(self, tokens: list[Token]) -> Lyrics:
-        lines = tuple(parse_inline(token.lstrip()[1:].lstrip()) for token in tokens)
-        return Lyrics(lines, _span(tokens[0], tokens[-1]))
+        lines = []
+        for token in tokens:
+            begin, end = _stripped(token)
+            begin += 1  # the "~"
+            begin += len(token[begin:end]) - len(token[begin:end].lstrip())
+            lines.append(_runs(token, begin, max(begin, end)))
+        line_spans = tuple(_token_span(token) for token in tokens)
+        return Lyrics(tuple(lines), _span(tokens[0], tokens[-1]), line_spans)
 
     def transition(self, tokens: list[Token]) -> Transition:
-        text = tokens[0].strip()
-        forced = text.startswith(">")
+        token = tokens[0]
+        begin, end = _stripped(token)
+        forced = token[begin : begin + 1] == ">"
         if forced:
-            text = text[1:].strip()
-        return Transition(parse_inline(text), forced, _token_span(tokens[0]))
+            begin, end = _inner(token, begin + 1, end)
+        return Transition(_runs(token, begin, end), forced, _token_span(token))
 
     def centered(self, tokens: list[Token]) -> Centered:
-        lines = tuple(parse_inline(token.strip()[1:-1].strip()) for token in tokens)
-        return Centered(lines, _span(tokens[0], tokens[-1]))
+        lines = []
+        for token in tokens:
+            begin, end = _stripped(token)
+            lines.append(_runs(token, *_inner(token, begin + 1, end - 1)))
+        line_spans = tuple(_token_span(token) for token in tokens)
+        return Centered(tuple(lines), _span(tokens[0], tokens[-1]), line_spans)
 
     def page_break(self, tokens: list[Token]) -> PageBreak:
         return PageBreak(_token_span(tokens[0]))
@@ -311,6 +528,29 @@ class _ModelBuilder:
     def boneyard(self, tokens: list[Token]) -> Boneyard:
         inside = lexer.boneyard_block(tokens[0])
         return Boneyard(inside if inside is not None else tokens[0], _token_span(tokens[0]))
+
+
+def _name_span(cue: Token, runs: Text, name: str) -> Span:
+    """Where a cue's name is written, given the runs of its line."""
+    first = next((run for run in runs if run.kind == "text" and run.text.strip()), None)
+    if first is None:
+        return NO_SPAN
+    text = first.text
+    begin = first.span.start_offset - cue.start_pos + len(text) - len(text.lstrip())
+    rest = str(cue[begin:])
+    ((start, end),) = source_ranges((Run(name),), rest)
+    offset, line, column = _origin(cue, begin + start)
+    end_offset, end_line, end_column = _origin(cue, begin + end)
+    return _new_span(line, column, end_line, end_column, offset, end_offset)
+
+
+def _inner(token: str, begin: int, end: int) -> tuple[int, int]:
+    """``begin``, ``end`` moved inwards past whitespace."""
+    while begin < end and token[begin].isspace():
+        begin += 1
+    while end > begin and token[end - 1].isspace():
+        end -= 1
+    return begin, end
 
 
 @cache

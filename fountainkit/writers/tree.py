@@ -12,10 +12,14 @@ Every node has ``type``, ``line``, ``column``, ``end_line``, ``end_column`` (1-b
 end exclusive) and ``offset``/``end_offset``; container nodes (scene, dialogue,
 dual_dialogue) have ``children`` (a scene's children include the sections and
 synopses inside it: /2 nests them, /1 ended the scene at a section); text
-nodes have ``text`` (visible text, lines joined with "\\n") and, where
-emphasis, inline notes or inline boneyard occur, ``runs``: one list of runs per
-line, each ``{"text": ..., "bold": true, ...}`` with only the true flags and a
-``kind`` other than "text".
+nodes have ``text`` (visible text, lines joined with "\\n") and ``runs``: one
+list of runs per line, each ``{"text": ..., "bold": true, ...}`` with only the
+true flags, a ``kind`` other than "text", and the run's position (the same six
+keys as a node's). Nodes made of several lines (action, lyrics, centered, a
+title-page entry) have ``line_positions``, one position per line; a character
+has ``name_position`` (where the name is written) and, when the cue holds
+emphasis, notes or boneyard, ``runs``. The JSON Schema is
+``fountainkit/schemas/tree.schema.json``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from fountainkit.model import (
     Note,
     PageBreak,
     Parenthetical,
+    Run,
     Scene,
     SceneHeading,
     Screenplay,
@@ -79,28 +84,24 @@ def _position(span: Span) -> dict[str, int]:
     }
 
 
-def _run(run: Any) -> dict[str, Any]:
+def _run(run: Run) -> dict[str, Any]:
     out: dict[str, Any] = {"text": run.text}
     for flag in ("bold", "italic", "underline"):
         if getattr(run, flag):
             out[flag] = True
     if run.kind != "text":
         out["kind"] = run.kind
+    out.update(_position(run.span))
     return out
 
 
-def _is_styled(lines: tuple[Text, ...]) -> bool:
-    return any(
-        run.bold or run.italic or run.underline or run.kind != "text"
-        for line in lines
-        for run in line
-    )
-
-
-def _text_fields(lines: tuple[Text, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": "\n".join(plain(line) for line in lines)}
-    if _is_styled(lines):
-        out["runs"] = [[_run(run) for run in line] for line in lines]
+def _text_fields(lines: tuple[Text, ...], line_spans: tuple[Span, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": "\n".join(plain(line) for line in lines),
+        "runs": [[_run(run) for run in line] for line in lines],
+    }
+    if line_spans:
+        out["line_positions"] = [_position(span) for span in line_spans]
     return out
 
 
@@ -114,7 +115,7 @@ def node(item: Any) -> dict[str, Any]:
         out["number"] = item.number
         out["forced"] = item.forced
     elif isinstance(item, Action):
-        out.update(_text_fields(item.lines))
+        out.update(_text_fields(item.lines, item.line_spans))
         out["forced"] = item.forced
     elif isinstance(item, Dialogue):
         out["children"] = [node(item.character), *(node(p) for p in item.parts)]
@@ -125,13 +126,16 @@ def node(item: Any) -> dict[str, Any]:
             extensions=list(item.extensions),
             dual=item.dual,
             forced=item.forced,
+            name_position=_position(item.name_span),
         )
+        if item.runs:
+            out["runs"] = [[_run(run) for run in item.runs]]
     elif isinstance(item, Parenthetical | DialogueLine | Transition):
         out.update(_text_fields((item.runs,)))
         if isinstance(item, Transition):
             out["forced"] = item.forced
     elif isinstance(item, Lyrics | Centered):
-        out.update(_text_fields(item.lines))
+        out.update(_text_fields(item.lines, item.line_spans))
     elif isinstance(item, DualDialogue):
         out["children"] = [node(item.left), node(item.right)]
     elif isinstance(item, Section):
@@ -145,7 +149,11 @@ def node(item: Any) -> dict[str, Any]:
 
 
 def _entry(entry: TitleEntry) -> dict[str, Any]:
-    return {"key": entry.key, **_text_fields(entry.lines), **_position(entry.span)}
+    return {
+        "key": entry.key,
+        **_text_fields(entry.lines, entry.line_spans),
+        **_position(entry.span),
+    }
 
 
 def to_tree(screenplay: Screenplay) -> dict[str, Any]:
