@@ -354,11 +354,16 @@ class Screenplay:
 
     title_page: TitlePage | None
     body: tuple[BodyItem, ...]
+    # The text the tree was parsed from, exactly as given (BOM and line ends
+    # included), and where it starts in span coordinates (line, offset): the
+    # Fountain writer gives back these bytes for every node not changed
+    # through the API. None for a tree read from another format or built by hand.
+    source: str | None = field(default=None, compare=False, repr=False)
+    source_origin: tuple[int, int] = field(default=(1, 0), compare=False, repr=False)
 
-    def scenes(self) -> Iterator[Scene]:
-        for item in self.body:
-            if isinstance(item, Scene):
-                yield item
+    def scenes(self) -> tuple[Scene, ...]:
+        """The scenes, in order (a tuple: ``len()`` and indexing work)."""
+        return tuple(item for item in self.body if isinstance(item, Scene))
 
     def title(self) -> str:
         if self.title_page is None:

@@ -91,7 +91,7 @@ def test_fixture_structure(fixture_script):
 
 
 def test_fixture_dialogue_parts(fixture_script):
-    first = next(fixture_script.scenes())
+    first = fixture_script.scenes()[0]
     speech = next(e for e in first.elements if isinstance(e, Dialogue))
     assert speech.character.name == "MIRA" and speech.character.extensions == ("V.O.",)
     kinds = [type(p).__name__ for p in speech.parts]
@@ -100,7 +100,7 @@ def test_fixture_dialogue_parts(fixture_script):
 
 
 def test_fixture_emphasis_runs(fixture_script):
-    first = next(fixture_script.scenes())
+    first = fixture_script.scenes()[0]
     action = next(e for e in first.elements if isinstance(e, Action) and any(e.lines))
     runs = action.lines[0]
     assert Run("single", underline=True) in runs and Run("dark", italic=True) in runs
@@ -165,6 +165,13 @@ def test_decision_a_scene_runs_to_the_next_heading():
     ]
     assert barn.span.end_line == 13  # up to the line before the next heading's blank
     assert loft.heading.text == "INT. LOFT - NIGHT"
+
+
+def test_scenes_is_a_tuple():
+    script = parse("Intro.\n\nINT. A - DAY\n\nx\n\nINT. B - DAY\n\ny\n")
+    scenes = script.scenes()
+    assert len(scenes) == 2 and scenes[1].heading.text == "INT. B - DAY"
+    assert scenes[-1] is script.body[-1]
 
 
 def test_sections_before_the_first_heading_stand_in_the_prologue():

@@ -59,7 +59,7 @@ def test_every_paragraph_type_becomes_its_element() -> None:
     assert result.format == "fdx" and not result.warnings
     body = result.screenplay.body
     assert isinstance(body[0], Section) and body[0].title == "ACT ONE"
-    scene = next(result.screenplay.scenes())
+    scene = result.screenplay.scenes()[0]
     assert scene.heading.text == "INT. HOUSE - DAY" and scene.heading.number == "12A"
     kinds = [type(e).__name__ for e in scene.elements]
     assert kinds[:1] == ["Synopsis"] and isinstance(scene.elements[0], Synopsis)
@@ -83,7 +83,7 @@ def test_styles_all_caps_and_unknown_types() -> None:
     settings = '<ElementSettings Type="Scene Heading"><FontSpec Style="AllCaps"/></ElementSettings>'
     xml = fdx(p("Scene Heading", "int. lab - night") + content, settings)
     result = read_bytes(xml, "x.fdx")
-    scene = next(result.screenplay.scenes())
+    scene = result.screenplay.scenes()[0]
     assert scene.heading.text == "INT. LAB - NIGHT"
     runs = scene.elements[0].lines[0]
     assert [(r.text, r.bold, r.italic, r.underline) for r in runs] == [
@@ -192,6 +192,6 @@ def test_lyrics_and_blank_pages_survive_the_writer() -> None:
     source = parse("INT. A - DAY\n\nJOHN\nHi.\n~La la\n\n~Sung alone\n\n===\n===\n")
     back = read_bytes(to_fdx(source).encode(), "x.fdx").screenplay
     assert printed_tree(back) == printed_tree(source)
-    scene = next(back.scenes())
+    scene = back.scenes()[0]
     assert isinstance(scene, Scene)
     assert any(isinstance(e, Lyrics) for e in scene.elements)

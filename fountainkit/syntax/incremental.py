@@ -212,7 +212,9 @@ class IncrementalDocument:
         if absolute and title_page is not None:
             first = self.chunks[0]
             title_page = shifted(title_page, first.line_delta, first.offset_delta)
-        return Screenplay(title_page, tuple(body))
+        # With absolute spans the tree points into the document's text, which the
+        # Fountain writer keeps for every node not changed.
+        return Screenplay(title_page, tuple(body), self.text if absolute else None)
 
     # --- editing ---------------------------------------------------------------
 

@@ -724,14 +724,20 @@ def normalise(text: str) -> str:
 
 
 def parse(text: str, *, first_line: int = 1, first_offset: int = 0) -> Screenplay:
-    """Parse Fountain ``text`` into a :class:`Screenplay` (see the module docstring)."""
+    """Parse Fountain ``text`` into a :class:`Screenplay` (see the module docstring).
+
+    The screenplay keeps ``text`` as its ``source`` (the Fountain writer gives
+    its bytes back for every node not changed since).
+    """
+    source = text
     text = normalise(text)
     machine = _machine()  # outside the try: a grammar that does not build is a bug to see
     with gc_paused():
         try:
-            return _run(machine, lexer.tokens(text, first_line, first_offset))
+            tree = _run(machine, lexer.tokens(text, first_line, first_offset))
         except Exception:  # pragma: no cover - the grammar is total; keep the promise anyway
-            return _fallback(text, first_line, first_offset)
+            tree = _fallback(text, first_line, first_offset)
+    return Screenplay(tree.title_page, tree.body, source, (first_line, first_offset))
 
 
 def _fallback(text: str, first_line: int, first_offset: int) -> Screenplay:
