@@ -31,6 +31,9 @@ A ``fountainkit.yaml`` looks like this (every key optional)::
       jobs: 2                 # processes WeasyPrint paints with
     schedule:                 # read by the schedule command (docs/schedule.md)
       drop_after: 10
+    revisions:                # revision colours and marks (docs/shooting-script.md)
+      colours: [white, blue, pink, yellow, green, goldenrod, buff, salmon, cherry]
+      mark: "*"
 
 Command-line options override the file. ``load_config`` rejects unknown keys
 and wrong types with a one-line ``ConfigError`` naming the key, so a typo never
@@ -59,7 +62,7 @@ MAX_HEADING_SPACING = 3
 PDF_ENGINES = ("direct", "weasyprint")
 
 # Top-level mappings owned by other commands: kept as raw data for them.
-PASS_THROUGH_SECTIONS = ("breakdown", "pdf", "schedule")
+PASS_THROUGH_SECTIONS = ("breakdown", "pdf", "schedule", "revisions")
 
 
 class ConfigError(ValueError):

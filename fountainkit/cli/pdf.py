@@ -18,6 +18,12 @@ from fountainkit.cli.outputs import (
     plan_outputs,
     writing_options,
 )
+from fountainkit.cli.shooting import (
+    check_shooting_options,
+    shooting_inputs,
+    shooting_options,
+    shooting_plan,
+)
 from fountainkit.config import PDF_ENGINES, ConfigError, load_config
 from fountainkit.syntax.source import ScriptInputError
 
@@ -70,7 +76,11 @@ def render_script(
         render_warnings = _render_warnings()
         for category in render_warnings:
             warnings.simplefilter("always", category)
-        document = paginate(screenplay, settings)
+        plan = shooting_plan(script, screenplay, settings, options, encoding)
+        if plan is not None:
+            screenplay, document = plan.screenplay, plan.document
+        else:
+            document = paginate(screenplay, settings)
         try:
             data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
         except RenderError as exc:
@@ -81,6 +91,8 @@ def render_script(
                 if issubclass(warning.category, render_warnings):
                     click.echo(f"fountainkit: warning: {script.label}: {warning.message}", err=True)
     target.write(data)
+    if plan is not None and plan.record is not None:
+        plan.record()
     # An empty script still gets one blank page.
     return max(1, len(document.title_pages) + document.page_count)
 
@@ -109,6 +121,7 @@ def render_script(
     "WeasyPrint.",
 )
 @layout_options
+@shooting_options
 @encoding_option
 @writing_options
 @reports_errors
@@ -127,6 +140,7 @@ def pdf_command(
     SCRIPT '-' reads standard input.
     """
     settings_from_options(options)  # a bad config fails before any work
+    check_shooting_options(options, len(scripts))
     engine, jobs = painting_options(options, engine, jobs)
     targets = plan_outputs(
         scripts,
@@ -135,7 +149,7 @@ def pdf_command(
         force=force,
         folder_allowed=True,
         binary=True,
-        also_read=(options.get("config_path"),),
+        also_read=(options.get("config_path"), *shooting_inputs(options)),
     )
     if len(scripts) == 1:
         pages = render_script(scripts[0], targets[0], encoding, options, jobs, engine)

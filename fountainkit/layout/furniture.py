@@ -157,6 +157,22 @@ def margin_number_pieces(number: str, side: str, profile: PageProfile) -> list[P
 # The left scene number starts 0.8in from the page's edge, clear of the 1.5in margin.
 SCENE_NUMBER_LEFT_COLUMN = 8
 
+# Revision marks stand in the right margin 0.2in past the text's right edge
+# (7.8in on Letter, where production offices put them), and past a right-hand
+# scene number on the same row.
+MARK_GAP = 2
+
+
+def mark_column(profile: PageProfile, mark: str, right_number: str | None = None) -> int:
+    """The column of a revision mark on a row (``right_number``: the scene number
+    printed in the right margin of that row, if any)."""
+    column = profile.right_edge + MARK_GAP
+    if right_number:
+        pieces = margin_number_pieces(right_number, "right", profile)
+        end = max(piece.column + cells(piece.text) for piece in pieces if piece.row == 0)
+        column = max(column, end + 1)
+    return max(profile.right_edge, min(column, page_columns(profile) - 1 - cells(mark)))
+
 
 def footer_first_row(profile: PageProfile, first_row_inches: float) -> int:
     """The grid row (counted from the header row at ``first_row_inches``) of the

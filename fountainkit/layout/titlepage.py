@@ -19,7 +19,8 @@ from fountainkit.model import Run, Text, TitleEntry, TitlePage
 TITLE_ROW = 15
 CENTRED_KEYS = (("title", 0), ("credit", 3), ("author", 1), ("authors", 1), ("source", 3))
 LOWER_LEFT_KEYS = ("contact",)
-LOWER_RIGHT_KEYS = ("draft date", "date", "revision", "notes", "copyright")
+# A shooting script lists its revisions (Blue Rev. 01/12/27) under the draft date.
+LOWER_RIGHT_KEYS = ("draft date", "date", "revisions", "revision", "notes", "copyright")
 PLACED_KEYS = frozenset(key for key, _ in CENTRED_KEYS) | {*LOWER_LEFT_KEYS, *LOWER_RIGHT_KEYS}
 # Columns between the contact block and the right-hand block when side by side.
 BLOCK_GUTTER = 3

@@ -66,15 +66,32 @@ def text_runs(text: str, *, bold: bool = False, italic: bool = False) -> Text:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A printed page. ``number`` counts script pages from 1 (the title page is 0)."""
+    """A printed page. ``number`` counts script pages from 1 (the title page is 0).
+
+    The layout fills ``number`` and ``lines``; the shooting script
+    (``fountainkit.production``) adds the rest to a copy of the page, and the
+    painters print what is there:
+
+    - ``printed``: the page number when it is not ``number`` (a locked
+      script's ``12A`` or ``12-13``);
+    - ``marks``: text in the right margin by row index into ``lines`` (a
+      revision's ``*``);
+    - ``values``: header and footer placeholder values for this page only
+      (``{revision}`` on a revised page);
+    - ``struck``: row indexes printed greyed and struck through (sides).
+    """
 
     number: int
     lines: list[Line]
+    printed: str = ""
+    marks: dict[int, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
+    struck: frozenset[int] = frozenset()
 
     @property
     def label(self) -> str:
         """The page number as printed and shown by PDF viewers (/PageLabels)."""
-        return str(self.number)
+        return self.printed or str(self.number)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from fountainkit.layout.furniture import (
     expand,
     footer_first_row,
     margin_number_pieces,
+    mark_column,
     slot_pieces,
     watermark_placement,
 )
@@ -47,6 +48,8 @@ FONT_FACES = (
 # Rows above the first script row: the page number sits 0.5in from the top,
 # the script starts at the 1in top margin, 3 rows (0.5in) lower.
 HEADER_ROWS = 3
+# The tone class of struck rows: greyed and struck through (templates/screenplay.css).
+STRUCK = "s"
 # Courier Prime covers Latin up to Latin Extended-B; past that, fallback fonts draw.
 _LAST_COURIER_CODEPOINT = 0x024F
 
@@ -109,10 +112,13 @@ _CONTROL_PICTURES = {
 }
 
 
-def _classes(run: Run) -> str:
-    if not (run.bold or run.italic or run.underline):
+def _classes(run: Run, tone: str = "") -> str:
+    """The style classes of a run: b, i, u, and ``tone`` (``s``: greyed and
+    struck through, the other scenes on a page of sides)."""
+    if not (run.bold or run.italic or run.underline or tone):
         return ""
-    return " ".join(c for c, on in (("b", run.bold), ("i", run.italic), ("u", run.underline)) if on)
+    styles = (("b", run.bold), ("i", run.italic), ("u", run.underline), (tone, bool(tone)))
+    return " ".join(c for c, on in styles if on)
 
 
 class _RowWriter:
@@ -130,7 +136,7 @@ class _RowWriter:
             self.segments.append(Segment(" "))  # overlapping columns: keep a gap
             self.position += 1
 
-    def text(self, runs: tuple[Run, ...], column: int) -> None:
+    def text(self, runs: tuple[Run, ...], column: int, tone: str = "") -> None:
         if not runs:
             return
         self.pad_to(column)
@@ -148,7 +154,7 @@ class _RowWriter:
         if boxed:
             self.segments.append(Segment("", box_cells=width))
         for run in runs:
-            self.segments.append(Segment(run.text, _classes(run)))
+            self.segments.append(Segment(run.text, _classes(run, tone)))
         if boxed:
             self.segments.append(Segment("", box_cells=-1))
         self.position += width
@@ -223,23 +229,24 @@ class _Rows:
     to right at the end."""
 
     def __init__(self) -> None:
-        # Per row: (column, order, runs or None, bookmark level, bookmark label).
+        # Per row: (column, order, runs or None, bookmark level, bookmark label
+        # or the tone of the text).
         self.items: list[list[tuple[int, int, tuple[Run, ...] | None, int, str]]] = []
 
-    def text(self, row: int, runs: tuple[Run, ...], column: int) -> None:
+    def text(self, row: int, runs: tuple[Run, ...], column: int, tone: str = "") -> None:
         if runs:
             self.touch(row)
             items = self.items[row]
-            items.append((column, len(items), runs, 0, ""))
+            items.append((column, len(items), runs, 0, tone))
 
     def bookmark(self, row: int, level: int, label: str, column: int) -> None:
         self.touch(row)
         items = self.items[row]
         items.append((column, len(items), None, level, label))
 
-    def pieces(self, pieces: list[Piece], first_row: int) -> None:
+    def pieces(self, pieces: list[Piece], first_row: int, tone: str = "") -> None:
         for piece in pieces:
-            self.text(first_row + piece.row, (Run(piece.text),), piece.column)
+            self.text(first_row + piece.row, (Run(piece.text),), piece.column, tone)
 
     def touch(self, row: int) -> None:
         """Make sure rows up to ``row`` exist (empty ones included)."""
@@ -256,7 +263,7 @@ class _Rows:
                 if runs is None:
                     writer.bookmark(level, label, column)
                 else:
-                    writer.text(runs, column)
+                    writer.text(runs, column, label)
             out.append(writer.segments)
         return out
 
@@ -280,13 +287,14 @@ def _page_view(
     for index, line in enumerate(page.lines):
         row_index = HEADER_ROWS + index
         rows.touch(row_index)
+        tone = STRUCK if index in page.struck else ""
         heading_start = (
             line.kind == "scene_heading"
             and line.scene_index is not None
             and line.scene_index not in bookmarked
         )
         if line.scene_number and mode in ("left", "both"):
-            rows.pieces(margin_number_pieces(line.scene_number, "left", profile), row_index)
+            rows.pieces(margin_number_pieces(line.scene_number, "left", profile), row_index, tone)
         if heading_start:
             scene = line.scene_index
             assert scene is not None
@@ -295,11 +303,15 @@ def _page_view(
                 rows.bookmark(row_index, min(section.level, 6), section.title.strip(), line.column)
             label = _scene_label(line)
             rows.bookmark(row_index, outline.scene_level.get(scene, 1), label, line.column)
-        rows.text(row_index, line.runs, line.column)
+        rows.text(row_index, line.runs, line.column, tone)
         if line.right is not None:
-            rows.text(row_index, line.right.runs, line.right.column)
-        if line.scene_number and mode in ("right", "both"):
-            rows.pieces(margin_number_pieces(line.scene_number, "right", profile), row_index)
+            rows.text(row_index, line.right.runs, line.right.column, tone)
+        right_number = line.scene_number if mode in ("right", "both") else None
+        if right_number:
+            rows.pieces(margin_number_pieces(right_number, "right", profile), row_index, tone)
+        mark = page.marks.get(index)
+        if mark:
+            rows.text(row_index, (Run(mark),), mark_column(profile, mark, right_number))
     view.rows = rows.segments()
     return view
 
@@ -308,7 +320,7 @@ def _furniture(rows: _Rows, page: Page, document: Document, values: dict[str, st
     """The header row(s) with the page number, and the footer row(s)."""
     profile = document.profile
     settings = document.settings
-    values = {**values, "page": page.label}
+    values = {**values, **page.values, "page": page.label}
     first, end = profile.action.column, profile.right_edge
     number = expand(settings.page_numbers, values) if page.number > 1 else ""
     if number:
