@@ -35,8 +35,12 @@ from difflib import SequenceMatcher
 from fountainkit.production.elements import PrintedElement
 
 # Above this many words on both sides together, a run of changed elements is
-# marked whole instead of being compared word by word (a rewritten act).
-MAX_WORD_COMPARE = 40_000
+# marked whole instead of being compared word by word (pages rewritten from
+# end to end: comparing them word by word costs seconds and finds nothing).
+MAX_WORD_COMPARE = 12_000
+# Above this many, words as common as "the" do not start a match (difflib's
+# autojunk): faster, and what it misses is noise in a run this long.
+JUNK_ABOVE = 4_000
 # Gaps this small (elements on both sides together) go straight to SequenceMatcher.
 SMALL_GAP = 64
 # A fingerprint that occurs more often than this in a gap does not anchor it.
@@ -240,7 +244,8 @@ def _compare_gap(
         for index in range(b_lo, b_hi):
             changes.setdefault(index, ElementChanges()).whole = True
         return
-    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    junk = len(old_tokens) + len(new_tokens) > JUNK_ABOVE
+    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=junk)
     for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
