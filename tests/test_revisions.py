@@ -12,6 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 import yaml
+from pypdf import PdfReader
 
 import fountainkit
 from fountainkit.config import LayoutSettings
@@ -277,6 +278,8 @@ def test_changed_pages_only_keeps_the_page_numbers(tmp_path: Path) -> None:
         assert stars(page)
         assert header(page).endswith(f"{expected}.")  # its own page number, not 1
         assert "Scene 11 starts" in page.extract_text()
+    # PDF viewers show the same page number (/PageLabels).
+    assert PdfReader(out).page_labels == ["", str(expected)]
 
 
 def test_identical_drafts_with_changed_pages_only_write_nothing(tmp_path: Path) -> None:
