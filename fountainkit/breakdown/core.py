@@ -19,7 +19,7 @@ a ``[[cast: NAME]]`` tag, which is a deliberate one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fountainkit.breakdown.cast import (
     CastTally,
@@ -32,7 +32,7 @@ from fountainkit.breakdown.cast import (
 from fountainkit.breakdown.categories import BY_KEY, TAG_CATEGORIES
 from fountainkit.breakdown.eighths import PageMap, SceneLength, page_map
 from fountainkit.breakdown.lexicon import PERSON_NOUNS
-from fountainkit.breakdown.locations import LocationAliases, set_names, summarise
+from fountainkit.breakdown.locations import LocationAliases, group_key, set_names, summarise
 from fountainkit.breakdown.model import (
     SCHEMA,
     Breakdown,
@@ -55,6 +55,7 @@ from fountainkit.breakdown.tags import Tag, parse_tag, probable_typo
 from fountainkit.breakdown.timeofday import resolve_day_night
 from fountainkit.breakdown.units import SceneUnit, loose_before_first_scene, scene_units
 from fountainkit.config import LayoutSettings
+from fountainkit.gcpause import gc_paused
 from fountainkit.model import (
     Action,
     Boneyard,
@@ -208,6 +209,18 @@ def breakdown(
     ``scene_pages`` is normally computed from the layout (the PDF's pagination with
     ``layout_settings``); pass one to reuse a layout already made.
     """
+    # Many small acyclic records: the cyclic collector would only walk them again
+    # and again (the cost then grew faster than the script).
+    with gc_paused():
+        return _breakdown(screenplay, settings, layout_settings, scene_pages)
+
+
+def _breakdown(
+    screenplay: Screenplay,
+    settings: BreakdownSettings | None,
+    layout_settings: LayoutSettings | None,
+    scene_pages: PageMap | None,
+) -> Breakdown:
     settings = settings or BreakdownSettings()
     prologue_unit, units = scene_units(screenplay)
     if scene_pages is None:
@@ -425,8 +438,6 @@ def _record(
     present: _Presence,
     tallies: dict[str, CastTally],
 ) -> SceneBreakdown:
-    from fountainkit.breakdown.locations import group_key
-
     slug = row.slug
     prologue = row.unit.is_prologue
     heading = row.unit.heading
@@ -455,8 +466,6 @@ def _record(
 
 
 def _with_ids(record: SceneBreakdown, ids: dict[str, int]) -> SceneBreakdown:
-    from dataclasses import replace
-
     cast_ids = tuple(sorted(ids[name] for name in (*record.speaking, *record.non_speaking)))
     return replace(record, cast_ids=cast_ids)
 

@@ -127,11 +127,11 @@ def classify(run: CapsRun) -> SuggestionKind | None:
     words = run.words
     head = _head(words)
     after = run.after
+    if any(_is_sound_word(w) for w in words) and not _AGE_RE.match(after):
+        return "sound"  # "the door SLAMS", "...hits the water: SPLASH."
     if run.before.rstrip().endswith(":"):
         return None  # the text of a caption, a sign or a screen: "SUPER: PARIS"
     if after[:1] in ("!", "?") or after.startswith(("!", " !")):
-        return "sound"
-    if any(_is_sound_word(w) for w in words) and not _AGE_RE.match(after):
         return "sound"
     if (len(words) == 1 and head.endswith("S") and not head.endswith(("SS", "US", "IS"))
             and head not in S_NAMES

@@ -30,6 +30,7 @@ from fountainkit.breakdown.model import Breakdown, SceneBreakdown
 from fountainkit.breakdown.reports.canvas import POINTS_PER_INCH, Canvas, can_draw
 from fountainkit.breakdown.reports.grid import column_label, presence_tiles, row_label
 from fountainkit.breakdown.reports.html import category_label, ink_for, scene_boxes
+from fountainkit.gcpause import gc_paused
 
 MARGIN = 0.6 * POINTS_PER_INCH
 BODY_SIZE = 8.5
@@ -457,9 +458,10 @@ def to_pdf(breakdown: Breakdown) -> bytes:
         return _weasyprint_pdf(breakdown)
     report = _Report(breakdown, breakdown.paper)
     parts: list[Callable[[], None]] = [report.summary, report.sheets, report.lists, report.grid]
-    for part in parts:
-        part()
-    return report.canvas.finish()
+    with gc_paused():  # hundreds of thousands of small, acyclic operator strings
+        for part in parts:
+            part()
+        return report.canvas.finish()
 
 
 def _weasyprint_pdf(breakdown: Breakdown) -> bytes:
