@@ -9,7 +9,7 @@ reader); multi-line nodes also carry one span per line (``line_spans``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -401,3 +401,13 @@ def runs_of(node: object) -> Iterator[Run]:
         yield from runs
     for line in getattr(node, "lines", ()):
         yield from line
+
+
+def flat_elements(items: Iterable[BodyItem]) -> Iterator[Element | SceneHeading]:
+    """Body items as a flat sequence: each scene as its heading, then its elements."""
+    for item in items:
+        if isinstance(item, Scene):
+            yield item.heading
+            yield from item.elements
+        else:
+            yield item

@@ -45,6 +45,7 @@ from fountainkit.model import (
     Synopsis,
     TitlePage,
     Transition,
+    flat_elements,
     shift_span,
 )
 from fountainkit.syntax.lexer import (
@@ -206,21 +207,12 @@ def _speech_diagnostics(speech: Dialogue) -> Iterable[Diagnostic]:
             )
 
 
-def _elements(items: Iterable[BodyItem]) -> Iterable[object]:
-    for item in items:
-        if isinstance(item, Scene):
-            yield item.heading
-            yield from item.elements
-        else:
-            yield item
-
-
 def _transitions_above_headings(
     text: str, items: Sequence[BodyItem], first_offset: int, heading_follows: bool
 ) -> Iterable[Diagnostic]:
     """``CUT TO:`` with no blank line before the heading under it."""
     pending: Transition | None = None
-    for element in (*_elements(items), None):
+    for element in (*flat_elements(items), None):
         if isinstance(element, Note | Boneyard):
             continue  # invisible lines between the two change nothing
         if pending is not None and (

@@ -60,7 +60,7 @@ from fountainkit.model import (
 )
 from fountainkit.syntax.lexer import hidden_spans, logical_lines
 from fountainkit.syntax.parse import normalise, parse
-from fountainkit.syntax.positions import new_run
+from fountainkit.syntax.positions import with_span
 
 # Markers whose addition or removal can change how much text a boneyard or a
 # note hides, far beyond the edited chunk ("\\/*" is an escaped, inert "/*").
@@ -452,14 +452,4 @@ def shifted(node, line_delta: int, offset_delta: int):  # noqa: ANN001, ANN201 -
 
 
 def _shifted_runs(runs: Text, line_delta: int, offset_delta: int) -> Text:
-    return tuple(
-        new_run(
-            run.text,
-            run.bold,
-            run.italic,
-            run.underline,
-            run.kind,
-            shift_span(run.span, line_delta, offset_delta),
-        )
-        for run in runs
-    )
+    return tuple(with_span(run, shift_span(run.span, line_delta, offset_delta)) for run in runs)

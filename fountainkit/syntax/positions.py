@@ -39,6 +39,11 @@ def new_run(text: str, bold: bool, italic: bool, underline: bool, kind: str, spa
     return _new_tuple(Run, (text, bold, italic, underline, kind, span))
 
 
+def with_span(run: Run, span: Span) -> Run:
+    """``run`` at another place."""
+    return _new_tuple(Run, (run[0], run[1], run[2], run[3], run[4], span))
+
+
 def source_ranges(runs: Text, text: str) -> list[tuple[int, int]]:
     """(start, end) in ``text`` of each run parsed from ``text``."""
     size = len(text)
@@ -101,21 +106,13 @@ def place_runs(runs: Text, text: str, start: int, line: int, column: int) -> Tex
     ranges = source_ranges(runs, text)
     if "\n" not in text:
         return tuple(
-            new_run(
-                run.text,
-                run.bold,
-                run.italic,
-                run.underline,
-                run.kind,
-                _new_tuple(Span, (line, column + a, line, column + b, start + a, start + b)),
+            with_span(
+                run, _new_tuple(Span, (line, column + a, line, column + b, start + a, start + b))
             )
             for run, (a, b) in zip(runs, ranges, strict=True)
         )
     locate = _locator(text, start, line, column)
-    return tuple(
-        new_run(run.text, run.bold, run.italic, run.underline, run.kind, locate(a, b))
-        for run, (a, b) in zip(runs, ranges, strict=True)
-    )
+    return tuple(with_span(run, locate(a, b)) for run, (a, b) in zip(runs, ranges, strict=True))
 
 
 def _locator(text: str, start: int, line: int, column: int) -> Callable[[int, int], Span]:
@@ -160,5 +157,5 @@ def place_joined(runs: Text, pieces: Sequence[tuple[str, int, int, int]]) -> Tex
         head = first(a - first_rel, a - first_rel)
         tail = last(b - last_rel, b - last_rel)
         span = _new_tuple(Span, (head[0], head[1], tail[2], tail[3], head[4], tail[5]))
-        placed.append(new_run(run.text, run.bold, run.italic, run.underline, run.kind, span))
+        placed.append(with_span(run, span))
     return tuple(placed)

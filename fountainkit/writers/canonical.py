@@ -29,7 +29,6 @@ from fountainkit.model import (
     PageBreak,
     Parenthetical,
     Run,
-    Scene,
     SceneHeading,
     Screenplay,
     Section,
@@ -38,6 +37,7 @@ from fountainkit.model import (
     TitleEntry,
     TitlePage,
     Transition,
+    flat_elements,
     plain,
 )
 from fountainkit.syntax import lexer
@@ -330,17 +330,8 @@ def blocks_text(items) -> str:  # noqa: ANN001 - body items, scenes included
     """Body items (scenes, elements, blank-line records) as canonical text, one
     blank line between blocks, with no line break after the last one."""
     out: list[str] = []
-    _body_lines(_flatten(items), out, False)
+    _body_lines(flat_elements(items), out, False)
     return "\n".join(out)
-
-
-def _flatten(items):  # noqa: ANN001, ANN202
-    for item in items:
-        if isinstance(item, Scene):
-            yield item.heading
-            yield from item.elements
-        else:
-            yield item
 
 
 def canonical(screenplay: Screenplay) -> str:
@@ -348,8 +339,8 @@ def canonical(screenplay: Screenplay) -> str:
     out: list[str] = []
     if screenplay.title_page is not None:
         out.extend(_title_page(screenplay.title_page))
-    _body_lines(_flatten(screenplay.body), out, bool(out))
-    first = next(_flatten(screenplay.body), None)
+    _body_lines(flat_elements(screenplay.body), out, bool(out))
+    first = next(flat_elements(screenplay.body), None)
     if (
         screenplay.title_page is None
         and isinstance(first, Dialogue | DualDialogue | Transition)
