@@ -200,11 +200,14 @@ def _span(first: Any, last: Any) -> Span:
         start = first.span
         start_line, start_col, start_offset = start.start_line, start.start_col, start.start_offset
     if isinstance(last, Token):
-        return _new_span(
-            start_line, start_col, last.end_line, last.end_column, start_offset, last.end_pos
+        return tuple.__new__(
+            Span,
+            (start_line, start_col, last.end_line, last.end_column, start_offset, last.end_pos),
         )
     end = last.span
-    return _new_span(start_line, start_col, end.end_line, end.end_col, start_offset, end.end_offset)
+    return tuple.__new__(
+        Span, (start_line, start_col, end.end_line, end.end_col, start_offset, end.end_offset)
+    )
 
 
 def _token_span(token: Token) -> Span:
