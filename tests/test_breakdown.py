@@ -309,6 +309,20 @@ def test_cast_tags_and_configured_names_get_ids() -> None:
     assert result.suggestions == ()  # MAID is cast now, not a suggestion
 
 
+def test_pinned_cast_ids_stay_and_the_rest_fill_the_gaps(sink: Breakdown) -> None:
+    settings = BreakdownSettings.from_mapping(
+        {"cast": {"Dean": 1, "Young Margot": 7, "MAID": None}}
+    )
+    result = breakdown(parse(SCRIPT), settings)
+    assert [(m.id, m.name) for m in result.cast] == [
+        (1, "DEAN"),  # pinned: a published board keeps its numbers
+        (2, "MARGOT"),  # the most scenes of the rest
+        (3, "MAID"),  # configured, in no scene
+        (7, "YOUNG MARGOT"),
+    ]
+    assert result.scenes[1].cast_ids == (2, 7)
+
+
 def test_full_name_introductions_are_the_same_person() -> None:
     text = """\
 INT. HOUSE - DAY

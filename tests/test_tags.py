@@ -172,9 +172,12 @@ def test_an_fdx_category_becomes_a_tag_label(name: str | None, guid: str | None,
         ({"colors": {"props": "purple"}}, "#rrggbb"),
         ({"colours": {}}, "unknown breakdown setting"),
         ({"dawn": "noon"}, "dawn"),
-        ({"cast": {"a": 1}}, "cast must be a list"),
+        ({"cast": [["A"]]}, "cast: item 1"),
         ({"locations": ["A"]}, "locations must be a mapping"),
         ({"cast_aliases": {"A": ["B"]}}, "cast_aliases"),
+        ({"cast": {"A": 0}}, "whole number"),
+        ({"cast": {"A": "one"}}, "whole number"),
+        ({"cast": {"A": 2, "B": 2}}, "two names"),
     ],
 )
 def test_bad_settings_are_refused(data: dict, message: str) -> None:

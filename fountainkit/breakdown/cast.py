@@ -18,7 +18,8 @@ BLOOM``) is also found in action by its first name when that is unambiguous.
 
 IDs go by the number of scenes, most first, then by first appearance
 (research notes 1.4: Wattwenn, afterwriting); configured names that never
-appear come last.
+appear come last. IDs pinned in the config file (``cast: {DEZ: 1}``) stay as
+given, as they must once a stripboard is published; the rest fill the gaps.
 """
 
 from __future__ import annotations
@@ -117,15 +118,34 @@ def short_forms(cast: Iterable[str]) -> dict[str, str]:
     }
 
 
-def ranked_cast(tallies: Mapping[str, CastTally]) -> tuple[CastMember, ...]:
-    """The cast list with IDs: most scenes first, ties by first appearance."""
+def ranked_cast(
+    tallies: Mapping[str, CastTally], pinned: Mapping[str, int] | None = None
+) -> tuple[CastMember, ...]:
+    """The cast list with IDs: most scenes first, ties by first appearance.
+
+    ``pinned`` IDs (from the config file) are kept; the others fill the free
+    numbers in that order. The list is sorted by ID.
+    """
     ranked = sorted(
         tallies.items(),
         key=lambda item: (-len(item[1].scenes), item[1].first_seen, item[0]),
     )
+    pinned = {name: number for name, number in (pinned or {}).items() if name in tallies}
+    taken = set(pinned.values())
+    numbers: dict[str, int] = {}
+    free = 1
+    for name, _tally in ranked:
+        if name in pinned:
+            numbers[name] = pinned[name]
+            continue
+        while free in taken:
+            free += 1
+        numbers[name] = free
+        taken.add(free)
+    ranked.sort(key=lambda item: numbers[item[0]])
     return tuple(
         CastMember(
-            id=number,
+            id=numbers[name],
             name=name,
             speaking=bool(tally.speaking_scenes),
             source=tally.source,
@@ -136,5 +156,5 @@ def ranked_cast(tallies: Mapping[str, CastTally]) -> tuple[CastMember, ...]:
             dialogue_lines=tally.dialogue_lines,
             words=tally.words,
         )
-        for number, (name, tally) in enumerate(ranked, start=1)
+        for name, tally in ranked
     )

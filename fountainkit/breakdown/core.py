@@ -292,7 +292,7 @@ def _breakdown(
             )  # fmt: skip
         )
 
-    cast = ranked_cast(tallies)
+    cast = ranked_cast(tallies, {aliases.get(n, n): i for n, i in settings.cast_ids.items()})
     ids = {member.name: member.id for member in cast}
     records = [_with_ids(record, ids) for record in records]
     prologue = records[0] if prologue_unit is not None else None

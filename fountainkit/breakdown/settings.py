@@ -11,7 +11,8 @@ marking colours from Wikipedia's script-breakdown table (see
       dusk: dusk                       # day (default) | night | dusk
       day_words: [DAY, MORNING]        # replace the words read as day / night
       night_words: [NIGHT, EVENING]
-      cast: [MAID, DRIVER]             # non-speaking parts that get cast IDs
+      cast: [MAID, DRIVER]             # non-speaking parts that get cast IDs, or
+      # cast: {DEZ: 1, JUNHO: 2, MAID: }   # the same with IDs pinned (a published board)
       cast_aliases: {CYBER BOB: BOB}   # one character under two names
       locations: {MIKE'S PLACE: MIKE'S APARTMENT}   # one set under two names
       categories: [drones, covid]      # tag categories of your own
@@ -82,6 +83,8 @@ class BreakdownSettings:
     dusk: str = "day"
     # Non-speaking parts that get cast IDs, as written in the file (upper-cased).
     cast: tuple[str, ...] = ()
+    # Cast IDs pinned by the config file (``cast: {DEZ: 1}``): a published board keeps them.
+    cast_ids: Mapping[str, int] = field(default_factory=dict)
     # One character under two names ("CYBER BOB" -> "BOB"): never guessed.
     cast_aliases: Mapping[str, str] = field(default_factory=dict)
     # One set under two names; keys are matched like sets are grouped.
@@ -144,7 +147,7 @@ class BreakdownSettings:
             colors = _mapping(data, "colors", "category: #rrggbb")
             kwargs["colors"] = {**DEFAULT_COLORS, **colors}
         if "cast" in data:
-            kwargs["cast"] = tuple(dict.fromkeys(_upper_name(n) for n in _list(data, "cast")))
+            kwargs["cast"], kwargs["cast_ids"] = _cast(data["cast"])
         if "cast_aliases" in data:
             given = _mapping(data, "cast_aliases", "NAME: OTHER NAME")
             kwargs["cast_aliases"] = {_upper_name(k): _upper_name(v) for k, v in given.items()}
@@ -155,6 +158,27 @@ class BreakdownSettings:
             if key in data:
                 kwargs[key] = frozenset(_upper_name(w) for w in _list(data, key))
         return cls(**kwargs)
+
+
+def _cast(value: Any) -> tuple[tuple[str, ...], dict[str, int]]:
+    """``cast:`` as a list of names, or a mapping of names to pinned IDs (or nothing)."""
+    if not isinstance(value, Mapping):
+        names = text_list(value, "cast") if value is not None else []
+        return tuple(dict.fromkeys(_upper_name(n) for n in names)), {}
+    names: list[str] = []
+    pinned: dict[str, int] = {}
+    for name, number in value.items():
+        text = _upper_name(text_setting(name, "cast: a name"))
+        names.append(text)
+        if number is None:
+            continue
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise ValueError(f"cast: {describe(name)} must have a whole number from 1 as its ID, "
+                             f"not {describe(number)}")  # fmt: skip
+        if number in pinned.values():
+            raise ValueError(f"cast: ID {number} is given to two names")
+        pinned[text] = number
+    return tuple(dict.fromkeys(names)), pinned
 
 
 def _mapping(data: Mapping[str, Any], key: str, shape: str) -> dict[str, str]:
