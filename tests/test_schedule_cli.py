@@ -337,3 +337,22 @@ def test_html_opens_in_a_headless_browser(sample_script, days_file, tmp_path, re
     text = dom.stdout.decode()
     assert "SEOUL SESSIONS" in text
     assert ("End of day 7" in text) or ("Cast working" in text)
+
+
+def test_pdf_is_painted_directly_with_hangul_and_by_weasyprint_for_arabic(tmp_path, days_file):
+    sample = Path(__file__).resolve().parents[1] / "scripts_sample" / "seoul_sessions.fountain"
+    out = tmp_path / "board.pdf"
+    schedule(sample, days_file, "dood", "pdf", "-o", str(out))
+    with pdfplumber.open(out) as pdf:
+        assert "direct report painter" in pdf.metadata.get("Producer", "")
+        assert "\ud560\uba38\ub2c8" in pdf.pages[0].extract_text()  # the grandmother's cue
+    script = tmp_path / "arabic.fountain"
+    script.write_text(
+        "INT. SOUK - DAY\n\n= \u0633\u0648\u0642 \u0642\u062f\u064a\u0645\n\nAMIR\nHello.\n"
+    )
+    days = tmp_path / "d.yaml"
+    days.write_text("days:\n  - scenes: ['1']\n", encoding="utf-8")
+    schedule(script, days, "stripboard", "pdf", "-o", str(out))
+    with pdfplumber.open(out) as pdf:
+        assert "WeasyPrint" in pdf.metadata.get("Producer", "")
+        assert "SOUK" in pdf.pages[0].extract_text()

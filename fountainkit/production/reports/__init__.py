@@ -49,9 +49,10 @@ def render(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fmt == "pdf":
-        from fountainkit.production.reports.pdf import paint
+        from fountainkit.production.reports.pdf import to_pdf
 
-        return paint(_writer(report, "html")(schedule, settings, paper))
+        html = _writer(report, "html")
+        return to_pdf(schedule, report, settings, paper, lambda: html(schedule, settings, paper))
     if fmt == "html":
         return _writer(report, fmt)(schedule, settings, paper)
     return _writer(report, fmt)(schedule, settings)
