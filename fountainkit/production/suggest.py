@@ -23,7 +23,7 @@ not a finished board. :func:`total_paid_days` is the measure it minimises
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fountainkit.production.schedule_file import DaySpec, ScheduleFile
 from fountainkit.production.strips import ScriptStrips, Strip
@@ -34,20 +34,22 @@ _DAY_NIGHT_ORDER = {"DAY": 0, "": 1, "NIGHT": 2}
 _INT_EXT_ORDER = {"EXT": 0, "INT/EXT": 1, "INT": 2, "EST": 3, "": 4}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SetGroup:
     """The strips of one set, in the order they will be shot."""
 
     name: str
     strips: tuple[Strip, ...]
+    # (eighths, cast IDs) per strip, and the totals: what the cost loop reads.
+    items: tuple[tuple[int, tuple[int, ...]], ...] = field(init=False, repr=False)
+    eighths: int = field(init=False, repr=False)
+    cast: frozenset[int] = field(init=False, repr=False)
 
-    @property
-    def eighths(self) -> int:
-        return sum(strip.eighths for strip in self.strips)
-
-    @property
-    def cast(self) -> frozenset[int]:
-        return frozenset(cast_id for strip in self.strips for cast_id in strip.cast_ids)
+    def __post_init__(self) -> None:
+        items = tuple((strip.eighths, strip.cast_ids) for strip in self.strips)
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "eighths", sum(size for size, _ in items))
+        object.__setattr__(self, "cast", frozenset(c for _, cast in items for c in cast))
 
 
 def _set_key(strip: Strip) -> str:
@@ -113,7 +115,24 @@ def total_paid_days(days: Sequence[Sequence[Strip]]) -> int:
 
 
 def _cost(order: Sequence[SetGroup], capacity: int) -> int:
-    return total_paid_days(pack_days([group.strips for group in order], capacity))
+    """total_paid_days(pack_days(order)), without building the days: the inner loop
+    of the improvement pass, so it repeats pack_days' rules inline."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    day = used = 0
+    for group in order:
+        size = group.eighths
+        if used and used + size > capacity and size <= capacity and used * 2 >= capacity:
+            day, used = day + 1, 0
+        for eighths, cast in group.items:
+            if used and used + eighths > capacity:
+                day, used = day + 1, 0
+            used += eighths
+            for cast_id in cast:
+                if cast_id not in first:
+                    first[cast_id] = day
+                last[cast_id] = day
+    return sum(last[cast_id] - first[cast_id] + 1 for cast_id in first)
 
 
 def _greedy_order(groups: list[SetGroup]) -> list[SetGroup]:
