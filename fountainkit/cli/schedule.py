@@ -23,6 +23,7 @@ from fountainkit.cli.outputs import (
     plan_outputs,
     writing_options,
 )
+from fountainkit.cli.settings import breakdown_settings
 from fountainkit.config import ConfigError, load_config
 from fountainkit.production.reports import FORMATS, REPORTS
 
@@ -143,9 +144,7 @@ def schedule_command(
             "so it is replaced only with --force"
         )
 
-    strips = _script_strips(
-        script, encoding, layout_settings, config.section("breakdown"), config_path
-    )
+    strips = _script_strips(script, encoding, layout_settings, config_path)
     if plan is None:
         target.write(_suggestion(script, strips, settings))
         announce(target, verbose)
@@ -172,24 +171,14 @@ def schedule_command(
 
 
 def _script_strips(
-    script: ScriptSource,
-    encoding: str | None,
-    layout_settings: Any,
-    breakdown_section: dict[str, Any],
-    config_path: Path | None,
+    script: ScriptSource, encoding: str | None, layout_settings: Any, config_path: Path | None
 ) -> Any:
     from fountainkit.breakdown import breakdown
-    from fountainkit.breakdown.settings import BreakdownSettings
     from fountainkit.production.from_breakdown import strips_from_breakdown
 
-    try:
-        breakdown_settings = BreakdownSettings.from_mapping(breakdown_section)
-    except ValueError as exc:
-        raise CommandError(f"{config_path or 'settings'}: breakdown: {exc}") from None
+    settings = breakdown_settings(config_path)
     screenplay = load_screenplay(script, encoding)
-    return strips_from_breakdown(
-        breakdown(screenplay, breakdown_settings, layout_settings=layout_settings)
-    )
+    return strips_from_breakdown(breakdown(screenplay, settings, layout_settings=layout_settings))
 
 
 def _suggestion(script: ScriptSource, strips: Any, settings: Any) -> str:

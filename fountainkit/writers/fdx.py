@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from fountainkit.model import (
@@ -66,6 +66,7 @@ from fountainkit.model import (
     TitlePage,
     Transition,
 )
+from fountainkit.writers.fdx_tagdata import SceneTag, TagWriter
 
 # What the CLI's output guard looks for (fountainkit.cli.outputs.GENERATOR_MARK).
 GENERATOR_COMMENT = "<!-- Written by fountainkit -->"
@@ -93,17 +94,26 @@ def to_fdx(
     screenplay: Screenplay,
     *,
     scene_pages: Mapping[int, ScenePlacement] | None = None,
+    scene_tags: Mapping[int, Sequence[SceneTag]] | None = None,
+    tag_writer: TagWriter | None = None,
 ) -> str:
     """The screenplay as Final Draft XML text.
 
     ``scene_pages`` maps a scene's index (0-based, in script order) to its page
     and length; scenes without an entry get no ``SceneProperties``.
+    ``scene_tags`` maps a scene's index to its breakdown tags, written as Final
+    Draft Tagger data (:mod:`fountainkit.writers.fdx_tagdata`); pass a
+    ``tag_writer`` to read afterwards which tags found no text to hold them.
     """
     root = ET.Element("FinalDraft", {"DocumentType": "Script", "Template": "No", "Version": "5"})
     content = ET.SubElement(root, "Content")
-    _FdxWriter(content, scene_pages or {}).write_body(screenplay)
+    tagger = tag_writer or TagWriter()
+    _FdxWriter(content, scene_pages or {}, scene_tags or {}, tagger).write_body(screenplay)
     if screenplay.title_page is not None:
         _write_title_page(ET.SubElement(root, "TitlePage"), screenplay.title_page)
+    tag_data = tagger.element()
+    if tag_data is not None:
+        root.append(tag_data)
     ET.indent(root, space="  ")
     body = xml_safe(ET.tostring(root, encoding="unicode", short_empty_elements=True))
     declaration = '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>'
@@ -124,9 +134,17 @@ def _replacement(match: re.Match[str]) -> str:
 
 
 class _FdxWriter:
-    def __init__(self, content: ET.Element, scene_pages: Mapping[int, ScenePlacement]) -> None:
+    def __init__(
+        self,
+        content: ET.Element,
+        scene_pages: Mapping[int, ScenePlacement],
+        scene_tags: Mapping[int, Sequence[SceneTag]],
+        tagger: TagWriter,
+    ) -> None:
         self.content = content
         self.scene_pages = scene_pages
+        self.scene_tags = scene_tags
+        self.tagger = tagger
         self.new_page_pending = False
         self.scene_index = 0
 
@@ -160,7 +178,9 @@ class _FdxWriter:
     def _scene(self, scene: Scene) -> None:
         heading = scene.heading
         attrs = {"Number": heading.number} if heading.number else {}
+        first = len(self.content)
         paragraph = self._paragraph(self.content, "Scene Heading", **attrs)
+        tags = self.scene_tags.get(self.scene_index, ())
         placement = self.scene_pages.get(self.scene_index)
         if placement is not None:
             ET.SubElement(
@@ -172,6 +192,8 @@ class _FdxWriter:
         _append_runs(paragraph, heading.runs)
         for element in scene.elements:
             self._element(element, self.content)
+        if tags:
+            self.tagger.tag_scene(list(self.content)[first:], tags)
 
     def _element(self, element: object, parent: ET.Element) -> None:
         if isinstance(element, Action):
