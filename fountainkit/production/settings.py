@@ -44,6 +44,14 @@ DEFAULT_STRIP_COLORS: Mapping[str, str] = MappingProxyType(
         "other": "#e0e0e0",
     }
 )
+# The colour key of a stripboard: setting name and label, in the order printed.
+COLOR_LABELS: tuple[tuple[str, str], ...] = (
+    ("int_day", "INT / DAY"),
+    ("ext_day", "EXT / DAY"),
+    ("int_night", "INT / NIGHT"),
+    ("ext_night", "EXT / NIGHT"),
+    ("other", "no day/night"),
+)
 DEFAULT_DAYS_PER_PAGE = 15
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 

@@ -24,18 +24,11 @@ from fountainkit.production.reports.data import (
     strip_view,
 )
 from fountainkit.production.schedule import Schedule
-from fountainkit.production.settings import ScheduleSettings
+from fountainkit.production.settings import COLOR_LABELS, ScheduleSettings
 from fountainkit.resources import template_dir
 
 STYLESHEET = "schedule.css"
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
-COLOR_LABELS = (
-    ("int_day", "INT / DAY"),
-    ("ext_day", "EXT / DAY"),
-    ("int_night", "INT / NIGHT"),
-    ("ext_night", "EXT / NIGHT"),
-    ("other", "no day/night"),
-)
 
 
 @cache

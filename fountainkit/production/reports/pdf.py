@@ -32,7 +32,7 @@ from fountainkit.production.reports.data import (
     short_date,
 )
 from fountainkit.production.schedule import Schedule
-from fountainkit.production.settings import ScheduleSettings
+from fountainkit.production.settings import COLOR_LABELS, ScheduleSettings
 from fountainkit.production.strips import Strip
 
 POINTS = 72
@@ -46,13 +46,6 @@ WARNING = (0.54, 0.11, 0.0)
 BANNER = (0.07, 0.07, 0.07)
 BONEYARD = (0.4, 0.4, 0.4)
 CODE_FILLS = {"work": (0.215, 0.278, 0.31), "hold": (1.0, 0.878, 0.51), "drop": (0.93, 0.93, 0.93)}
-COLOR_LABELS = (
-    ("int_day", "INT / DAY"),
-    ("ext_day", "EXT / DAY"),
-    ("int_night", "INT / NIGHT"),
-    ("ext_night", "EXT / NIGHT"),
-    ("other", "no day/night"),
-)
 
 
 def _canvas(schedule: Schedule, name: str, paper: str, landscape: bool) -> Canvas:
