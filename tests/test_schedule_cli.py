@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pdfplumber
+import pypdf
 import pytest
 import yaml
 from conftest import run_cli
@@ -343,6 +344,10 @@ def test_pdf_is_painted_directly_with_hangul_and_by_weasyprint_for_arabic(tmp_pa
     sample = Path(__file__).resolve().parents[1] / "scripts_sample" / "seoul_sessions.fountain"
     out = tmp_path / "board.pdf"
     schedule(sample, days_file, "dood", "pdf", "-o", str(out))
+    # poppler reads a fractional default width as 1000: it must be a whole number.
+    for font in pypdf.PdfReader(out).pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        assert isinstance(descendant["/DW"], int)
     with pdfplumber.open(out) as pdf:
         assert "direct report painter" in pdf.metadata.get("Producer", "")
         assert "\ud560\uba38\ub2c8" in pdf.pages[0].extract_text()  # the grandmother's cue

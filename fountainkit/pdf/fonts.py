@@ -216,11 +216,13 @@ class EmbeddedFonts:
                 "FontFile3" if facts.is_cff else "FontFile2": self._add(font_file),
             }
         )
-        # The most common advance as the default: only the others are listed.
+        # The most common advance as the default: only the others are listed. It is
+        # written as an integer: poppler reads a fractional /DW as 1000, so glyphs
+        # left to a default of 636.23 (DejaVu Sans digits) would draw a full em apart.
         glyphs = sorted(used)
         widths_of = {glyph: face.width(glyph) for glyph in glyphs}
-        values = list(widths_of.values())
-        default = max(set(values), key=values.count) if values else 1000
+        values = [value for value in widths_of.values() if value == int(value)]
+        default = int(max(set(values), key=values.count)) if values else 1000
         widths = pydyf.Array()
         for glyph in glyphs:
             if widths_of[glyph] != default:

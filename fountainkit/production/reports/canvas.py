@@ -27,7 +27,7 @@ import pydyf
 
 from fountainkit.pdf.fallback import fallback_for, find_font, needs_no_shaping
 from fountainkit.pdf.fonts import EmbeddedFonts, Face, faces, fallback_face
-from fountainkit.pdf.subset import subsetting_available
+from fountainkit.pdf.harfbuzz import subsetting_available
 
 PRIMARY_FAMILY = "DejaVu Sans"
 PRODUCER = "fountainkit (direct report painter)"
@@ -57,7 +57,7 @@ def face_for(char: str, bold: bool, italic: bool) -> Face | None:
     if not (" " <= char <= "~" or needs_no_shaping(char)):
         return None
     primary = _primary(bold, italic)
-    if char in primary.hex_of:
+    if primary.has(char):
         return primary
     if not subsetting_available():
         return None
@@ -253,15 +253,22 @@ class Canvas:
                         size: float, color: Color) -> list[bytes]:  # fmt: skip
         operators = [b"BT"]
         current: tuple[str, Color] | None = None
+        emboldened = False
         for span, text in pieces:
             ink = span.color or color
             for face, run in self._runs(text, span.bold, span.italic):
                 name = self.fonts.resource_name(face)
                 if current != (name, ink):
-                    operators.append(_color(ink))
+                    operators.append(_color(ink) + b" " + _color(ink, True))
                     operators.append(b"/" + name.encode() + b" " + _number(size) + b" Tf")
                     current = (name, ink)
                 fallback = face.fallback
+                # A family without a bold face (Hangul) is emboldened as Pango does:
+                # filled and stroked, the stroke 3 % of the size.
+                bold = span.bold and fallback is not None and fallback.synthetic_bold
+                if bold != emboldened:
+                    operators.append(b"2 Tr " + _number(size * 0.03) + b" w" if bold else b"0 Tr")
+                    emboldened = bold
                 shear = b"0.2" if fallback is not None and fallback.synthetic_oblique else b"0"
                 operators.append(
                     b"1 0 " + shear + b" 1 " + _number(x) + b" "
@@ -280,11 +287,9 @@ class Canvas:
                 char = " "
             face = face_for(char, bold, italic) or face_for("?", bold, italic)
             assert face is not None
-            if char.isspace() and runs:
-                runs[-1] = (
-                    runs[-1][0],
-                    runs[-1][1] + (char if char in runs[-1][0].hex_of else " "),
-                )
+            if char == " " and runs and runs[-1][0].has(" "):
+                # As Pango itemizes: a space stays in the font of the text before it.
+                runs[-1] = (runs[-1][0], runs[-1][1] + " ")
                 continue
             if runs and runs[-1][0] is face:
                 runs[-1] = (face, runs[-1][1] + char)
