@@ -12,6 +12,8 @@ records (extra spacing) are spacing, not text.
   every word comes back, in order, as the same element type (a PDF from
   another program: wrapping and spacing differ, so words are aligned).
 * :func:`cast_by_scene` -- the breakdown's speaking cast per scene.
+* :func:`pdf_tree` -- ``printed_tree`` less what a PDF cannot carry, for a
+  script and its PDF read back (with :func:`page_joins` of its layout).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from fountainkit.layout.types import Document
 from fountainkit.model import (
     Action,
     Centered,
@@ -35,6 +38,7 @@ from fountainkit.model import (
     TitlePage,
     Transition,
 )
+from fountainkit.syntax import lexer
 
 _CONTD = frozenset({"CONT'D", "CONT’D", "CONTD", "CONT.", "CONTINUING", "CONT"})
 
@@ -74,6 +78,7 @@ def printed_tree(
     page_breaks: bool = True,
     contd: bool = True,
     numbers: bool = True,
+    join_action: bool = True,
 ) -> list[tuple]:
     """The printed elements as comparable tuples.
 
@@ -129,7 +134,7 @@ def printed_tree(
             out.append(("lyrics", text_of(element.lines)))
         elif isinstance(element, PageBreak) and page_breaks:
             out.append(("page break",))
-    if not exact_lines:
+    if not exact_lines and join_action:
         # Action paragraphs one after the other: at a page break a PDF cannot
         # tell two paragraphs from one split at a sentence end, so compare them
         # as one text.
@@ -242,3 +247,102 @@ def cast_by_scene(screenplay: Screenplay) -> list[tuple[str, ...]]:
     from fountainkit.breakdown.core import breakdown
 
     return [tuple(sorted(scene.speaking)) for scene in breakdown(screenplay).scenes]
+
+
+# -- what a PDF carries --------------------------------------------------------
+
+
+def page_joins(document: Document) -> list[tuple[str, str]]:
+    """Where action runs on over a page break in ``document``: the last action
+    row of one page and the first of the next, as collapsed text.
+
+    On a PDF the two are one paragraph split at a sentence end or two
+    paragraphs, one ending and one starting at the break; nothing tells which.
+    """
+    joins: list[tuple[str, str]] = []
+    for page, following in zip(document.pages, document.pages[1:], strict=False):
+        last = [line for line in page.lines if line.kind != "blank"]
+        first = [line for line in following.lines if line.kind != "blank"]
+        if last and first and _is_action_row(last[-1]) and _is_action_row(first[0]):
+            joins.append((_collapse(last[-1].text), _collapse(first[0].text)))
+    return joins
+
+
+def _is_action_row(line: object) -> bool:
+    source = getattr(line, "source", None)
+    return getattr(line, "kind", "") == "action" or (
+        getattr(line, "kind", "") == "lyrics" and isinstance(source, Lyrics)
+    )
+
+
+def pdf_tree(
+    screenplay: Screenplay,
+    *,
+    numbers_printed: bool = False,
+    joins: list[tuple[str, str]] | None = None,
+) -> list[tuple]:
+    """The elements a PDF carries, as comparable tuples, for a script and the
+    script read back from its PDF alike (docs/import.md, "What a PDF does not
+    carry"):
+
+    * what ``printed_tree`` leaves out (notes, boneyard, sections, synopses,
+      forcing marks, blank-line records), and forced page breaks;
+    * line breaks within an element (typed or wrapped look alike), extra
+      spaces, automatic (CONT'D), scene numbers the layout made up;
+    * the case of a scene heading (printed in capitals);
+    * a forced scene heading that reads as no heading (``.KITCHEN``) when
+      scene numbers are not printed: it prints as a line of action;
+    * lyrics as such: they print as italic lines of action or speech;
+    * where action meets a page break (``joins``, from ``page_joins``): one
+      paragraph or two.
+    """
+    out: list[tuple] = []
+    for item in printed_tree(
+        screenplay,
+        exact_lines=False,
+        page_breaks=False,
+        contd=False,
+        numbers=False,
+        join_action=False,
+    ):
+        kind = item[0]
+        if kind == "heading":
+            text = item[1].upper()
+            if numbers_printed or lexer.is_heading(text):
+                out.append(("heading", text, None))
+            else:
+                out.append(("action", text))
+        elif kind == "lyrics":
+            out.append(("action", item[1]))
+        elif kind == "dialogue":
+            out.append(("dialogue", _lyrics_spoken(item[1])))
+        elif kind == "dual":
+            out.append(("dual", _lyrics_spoken(item[1]), _lyrics_spoken(item[2])))
+        else:
+            out.append(item)
+    joined: list[tuple] = []
+    for item in out:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous[0] == "action"
+            and item[0] == "action"
+            and any(previous[1].endswith(a) and item[1].startswith(b) for a, b in joins or ())
+        ):
+            joined[-1] = ("action", f"{previous[1]} {item[1]}")
+        else:
+            joined.append(item)
+    return joined
+
+
+def _lyrics_spoken(speech: tuple) -> tuple:
+    """A speech's lyrics as dialogue, merged with the dialogue around them."""
+    name, extensions, parts = speech
+    merged: list[tuple] = []
+    for kind, text in parts:
+        kind = "dialogue" if kind == "lyrics" else kind
+        if merged and kind == "dialogue" and merged[-1][0] == "dialogue":
+            merged[-1] = ("dialogue", f"{merged[-1][1]} {text}")
+        else:
+            merged.append((kind, text))
+    return (name, extensions, tuple(merged))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fountainkit.readers.assemble import assemble
 from fountainkit.readers.base import ReaderError, ReadResult
-from fountainkit.readers.pdf.classify import Classifier
+from fountainkit.readers.pdf.classify import Classifier, prints_transitions_right
 from fountainkit.readers.pdf.extract import extract_pages
 from fountainkit.readers.pdf.furniture import BodyLine, clean_line, strip_running_lines
 from fountainkit.readers.pdf.geometry import learn_geometry, line_spacing
@@ -36,9 +36,13 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> ReadResult:
         raise ReaderError(f"{name}: the PDF has no text")
     cell = cell_width(pages)
     raw_pages = [page_lines(page, cell) for page in pages]
-    leading = line_spacing([line for lines in raw_pages for line in lines])
+    leading = line_spacing([line for lines in raw_pages for line in lines], cell / 0.6)
     title_lines: list = []
-    if len(pages) > 1 and looks_like_title_page(raw_pages[0], pages[0].width, cell):
+    tops = sorted(lines[0].y for lines in raw_pages[1:] if lines)
+    body_top = tops[len(tops) // 2] if tops else 0.0
+    if len(pages) > 1 and looks_like_title_page(
+        raw_pages[0], pages[0].width, cell, body_top, leading
+    ):
         title_lines, raw_pages = raw_pages[0], [[], *raw_pages[1:]]
     body_pages = strip_running_lines(raw_pages, leading)
     body_lines = [line for lines in body_pages for line in lines]
@@ -55,7 +59,12 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> ReadResult:
                 kept.append(cleaned.line)
         cleaned_pages.append((kept, more))
     bottoms = [lines[-1].y for lines, _ in cleaned_pages if lines]
-    classifier = Classifier(geometry, min(bottoms) if bottoms else 0.0)
+    kept_lines = [line for lines, _ in cleaned_pages for line in lines]
+    classifier = Classifier(
+        geometry,
+        min(bottoms) if bottoms else 0.0,
+        prints_transitions_right(kept_lines, geometry),
+    )
     more_before = False
     for lines, more in cleaned_pages:
         if lines:

@@ -47,19 +47,14 @@ from fountainkit.readers.assemble import (
     character_from_cue,
     join_lines,
     merge_runs,
+    plain_text,
     speech,
     strip_runs,
 )
 from fountainkit.readers.base import ReaderWarning
 from fountainkit.readers.pdf.furniture import BodyLine
-from fountainkit.readers.pdf.geometry import Geometry
+from fountainkit.readers.pdf.geometry import Geometry, is_caps
 from fountainkit.syntax import lexer
-
-
-def _is_caps(text: str) -> bool:
-    name = text.split("(")[0]
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
 
 
 def _runs(line: BodyLine, cell: float) -> Text:
@@ -79,19 +74,24 @@ class _Paragraph:
     lines: list[Text] = field(default_factory=list)
     width: int = 60
 
-    def add(self, runs: Text) -> None:
+    def add(self, runs: Text, indent: int = 0) -> None:
         runs = strip_runs(runs)
+        if indent:
+            runs = merge_runs((Run(" " * indent), *runs))
         if self.lines and self._wrapped(self.lines[-1], runs):
             self.lines[-1] = join_lines([self.lines[-1], runs])
         else:
             self.lines.append(runs)
 
     def _wrapped(self, previous: Text, runs: Text) -> bool:
-        before = "".join(r.text for r in previous)
-        words = "".join(r.text for r in runs).split()
+        return self.wrapped_before(plain_text(previous), plain_text(runs))
+
+    def wrapped_before(self, before: str, after: str) -> bool:
+        """Whether ``before`` ended because the first word of ``after`` did not fit."""
+        words = after.split()
         if not words or not before:
             return False
-        return len(before) + 1 + len(words[0]) > self.width
+        return len(before.rstrip()) + 1 + len(words[0]) > self.width
 
 
 @dataclass
@@ -150,8 +150,11 @@ class _Speech:
 class Classifier:
     """Turns the document's body lines into model blocks, in order."""
 
-    def __init__(self, geometry: Geometry, bottom: float) -> None:
+    def __init__(self, geometry: Geometry, bottom: float, transitions_right: bool = True) -> None:
+        """``transitions_right``: the document prints transitions on the right
+        (then a TO: line at the action indent is action)."""
         self.g = geometry
+        self.transitions_right = transitions_right
         self.bottom = bottom  # the lowest baseline body text reaches
         self.blocks: list[Block] = []
         self.warnings: list[ReaderWarning] = []
@@ -204,7 +207,7 @@ class Classifier:
         head = block[0]
         if self.open_speech is not None:
             rest = block
-            if more_before and head.x > g.action + 2 * g.cell and _is_caps(head.text):
+            if more_before and head.x > g.action + 2 * g.cell and is_caps(head.text):
                 cue = character_from_cue(head.text)
                 if cue.name == self.open_speech.character.name:
                     rest = block[1:]  # NAME (CONT'D), added by the page break
@@ -237,7 +240,7 @@ class Classifier:
         """Speech lines after a blank line, with no cue: the speech's empty line."""
         if self.open_speech is None or not all(self._speech_line(ln) for ln in block):
             return False
-        if _is_caps(block[0].text) and len(block) > 1:
+        if is_caps(block[0].text) and len(block) > 1:
             return False
         self.open_speech.blank_line()
         for line in block:
@@ -258,14 +261,32 @@ class Classifier:
             return
         index = 0
         previous_kind = ""
+        unplaced: list[BodyLine] = []
+        placed_action = False
         while index < len(block):
             line = block[index]
             following = block[index + 1] if index + 1 < len(block) else None
+            kind = self._kind(line, following, alone=len(block) == 1)
+            if kind == "heading" and line.number is None:
+                # Fountain's rule, which every tool prints: a scene heading
+                # stands alone, with a blank line before and after it. One
+                # inside a paragraph is action typed in capitals.
+                taken = self._heading_rows(block) if index == 0 else 0
+                if not taken:
+                    kind = "action"
+                else:
+                    self._close()
+                    rows = [_runs(ln, self.g.cell) for ln in block[:taken]]
+                    runs = strip_runs(join_lines([strip_runs(r) for r in rows]))
+                    self.blocks.append(SceneHeading(runs, None))
+                    index = taken
+                    previous_kind = kind
+                    continue
             index += 1
-            kind = self._kind(line, following)
             continues_centred = kind == "centered" and previous_kind == "centered"
             previous_kind = kind
-            if kind != "action" and self.open_action is not None:
+            placed_action = placed_action or kind == "action"
+            if kind not in ("action", "unknown") and self.open_action is not None:
                 self._close()
             if kind == "heading":
                 self._close()
@@ -280,9 +301,7 @@ class Classifier:
                 if index < len(block):
                     self._close()
             elif kind == "action":
-                if self.open_action is None:
-                    self.open_action = _Paragraph(width=self.action_width)
-                self.open_action.add(_runs(line, self.g.cell))
+                self._action_line(line)
             elif kind == "transition":
                 self._close()
                 self.blocks.append(Transition(strip_runs(_runs(line, self.g.cell))))
@@ -301,6 +320,12 @@ class Classifier:
                 runs = (Run(first.text[1:].lstrip(), first.bold, first.italic),) + runs[1:]
                 self.blocks.append(Lyrics((merge_runs(runs),)))
             else:
+                # Kept in the action paragraph it stands in; reported unless
+                # that paragraph has lines at the action indent too.
+                unplaced.append(line)
+                self._action_line(line)
+        if unplaced and not placed_action:
+            for line in unplaced:
                 self.warnings.append(
                     ReaderWarning(
                         f"line at an unusual indent ({line.x / 72:.2f} in) read as action: "
@@ -309,11 +334,31 @@ class Classifier:
                         line.page,
                     )
                 )
-                if self.open_action is None:
-                    self.open_action = _Paragraph(width=self.action_width)
-                self.open_action.add(_runs(line, self.g.cell))
 
-    def _kind(self, line: BodyLine, following: BodyLine | None) -> str:
+    def _action_line(self, line: BodyLine) -> None:
+        """A line of action, its indent (Fountain keeps an action line's leading
+        spaces) as spaces."""
+        if self.open_action is None:
+            self.open_action = _Paragraph(width=self.action_width)
+        indent = max(0, round((line.x - self.g.action) / self.g.cell))
+        self.open_action.add(_runs(line, self.g.cell), indent)
+
+    def _heading_rows(self, block: list[BodyLine]) -> int:
+        """How many lines the heading opening ``block`` fills (it may wrap), or 0
+        when more text follows it in the block (then the block is action)."""
+        rows = 1
+        wrapped = _Paragraph(width=self.action_width)
+        while rows < len(block):
+            before = plain_text(_runs(block[rows - 1], self.g.cell))
+            after = plain_text(_runs(block[rows], self.g.cell))
+            if not (self.g.near(block[rows].x, self.g.action) and is_caps(after)):
+                return 0
+            if not wrapped.wrapped_before(before, after):
+                return 0
+            rows += 1
+        return rows
+
+    def _kind(self, line: BodyLine, following: BodyLine | None, alone: bool = False) -> str:
         g = self.g
         text = line.text.strip()
         x = line.x
@@ -326,29 +371,41 @@ class Classifier:
             return "lyrics"
         if (
             x > g.action + 3 * g.cell
-            and _is_caps(text)
             and following is not None
             and self._speech_line(following)
-            and (g.cue is None or x >= g.cue - 6 * g.cell)
+            and (
+                (is_caps(text) and x >= g.cue - 6 * g.cell)
+                # A cue typed in mixed case (Fountain's @McCLANE) at the cue indent.
+                or (
+                    g.near(x, g.cue, 1.5)
+                    and not text.split("(")[0].rstrip().endswith(SENTENCE_ENDS)
+                )
+            )
         ):
             return "cue"
         if at_action:
-            if following is None and lexer.is_transition(text):
+            # A transition typed at the action indent is one only where the
+            # document puts no transition on the right (Fountain's TO: rule);
+            # where it does, a TO: line at the action indent is action.
+            if alone and not self.transitions_right and lexer.is_transition(text):
                 return "transition"
             return "action"
         centre = (x + line.right) / 2
-        if (
-            abs(line.right - g.right_edge) <= 2.5 * g.cell
-            and x > g.centre
-            and len(line.segments) == 1
+        if len(line.segments) == 1 and (
+            (abs(line.right - g.right_edge) <= 2.5 * g.cell and x > g.centre)
+            # A long transition that starts left of the centre ends exactly
+            # on the edge, alone (a wrapped action line starts at the action).
+            or (
+                alone and abs(line.right - g.right_edge) <= g.cell / 2 and x > g.action + 4 * g.cell
+            )
         ):
             return "transition"
         if min(abs(centre - g.centre), abs(centre - g.page_centre)) <= 2 * g.cell:
             return "centered"
-        if g.cue is not None and x >= g.cue + 6 * g.cell and _is_caps(text):
+        if g.cue is not None and x >= g.cue + 6 * g.cell and is_caps(text):
             return "transition"
-        if x > g.action and x <= g.action + 2.5 * g.cell:
-            return "action"  # a slightly indented action line
+        if g.action < x < g.dialogue - 1.5 * g.cell:
+            return "action"  # an indented action line
         return "unknown"
 
     # -- dual dialogue --------------------------------------------------------
@@ -359,8 +416,8 @@ class Classifier:
             return False
         left, right = head.segments
         return (
-            _is_caps(left.text)
-            and _is_caps(right.text)
+            is_caps(left.text)
+            and is_caps(right.text)
             and left.x > self.g.action + 2 * self.g.cell
             and right.x > self.g.centre - 4 * self.g.cell
         )
@@ -386,16 +443,33 @@ class Classifier:
         self.blocks.append(DualDialogue(left, type(right)(right_character, right.parts)))
 
 
+def prints_transitions_right(lines: list[BodyLine], geometry: Geometry) -> bool:
+    """Whether the document sets its transitions on the right (right of the cue,
+    or flush with the right edge)."""
+    g = geometry
+    return any(
+        len(line.segments) == 1
+        and (
+            (line.x >= g.cue + 6 * g.cell and lexer.is_transition(line.text.strip()))
+            or (line.x > g.centre and abs(line.right - g.right_edge) <= g.cell)
+        )
+        for line in lines
+    )
+
+
 def _one_segment(line: BodyLine, segment) -> object:
     from dataclasses import replace
 
     return replace(line.line, segments=(segment,))
 
 
+SENTENCE_ENDS = (".", "!", "?", ":", "…", "--")
+
+
 def _ends_sentence(runs: Text) -> bool:
     """Whether a line ends a sentence (then a new page starts a new paragraph)."""
     text = "".join(r.text for r in runs).rstrip().rstrip("\"'’”)]")
-    return text.endswith((".", "!", "?", ":", "…", "--"))
+    return text.endswith(SENTENCE_ENDS)
 
 
 def _blocks(lines: list[BodyLine], leading: float) -> Iterator[list[BodyLine]]:

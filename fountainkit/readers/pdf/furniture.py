@@ -29,6 +29,8 @@ CONTINUED = re.compile(
     r"^\(?\s*(?:continued|cont'd|contd)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?$", re.IGNORECASE
 )
 REVISION_MARK = re.compile(r"^[*+#@]{1,3}$")
+# A repeated line is a running header or footer when it fills this share of its row.
+RUNNING_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list
     """Pages without their page numbers and running headers and footers."""
     body_pages = [p for p in pages if p]
     repeated: Counter[tuple[str, int]] = Counter()
+    at_row: Counter[int] = Counter()  # edge lines on each row, whatever their text
     for lines in body_pages:
         seen = set()
         for line in (*lines[:2], *lines[-2:]):
@@ -78,7 +81,16 @@ def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list
             if key not in seen:
                 seen.add(key)
                 repeated[key] += 1
+                at_row[key[1]] += 1
     threshold = max(2, int(len(body_pages) * 0.3))
+
+    def repeats(text: str, y: float) -> bool:
+        # A header or footer owns its row: the text at that height on the
+        # pages is (almost) always the same. The row where the text of every
+        # page starts holds many texts, even where two pages open alike (two
+        # scenes in the same place).
+        key = (_shape(text), round(y / 4))
+        return repeated[key] >= max(threshold, RUNNING_SHARE * at_row[key[1]])
 
     def running(line: PdfLine, neighbour: PdfLine | None) -> bool:
         if neighbour is not None and abs(line.y - neighbour.y) < 1.4 * leading:
@@ -86,7 +98,7 @@ def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list
         text = line.text.strip()
         if PAGE_NUMBER.match(text):
             return True
-        return repeated[(_shape(text), round(line.y / 4))] >= threshold
+        return repeats(text, line.y)
 
     out = []
     for lines in pages:

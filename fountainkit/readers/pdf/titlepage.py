@@ -1,7 +1,8 @@
 """The first page as a title page: when it is one, and which block is which.
 
-A first page is a title page when it has no scene heading and no speech and
-holds little text (a title page never fills a page); its lines are grouped
+A first page is a title page when it has no scene heading, holds little
+text (a title page never fills a page) and starts well below where the other
+pages start; its lines are grouped
 into blocks by blank lines and alignment (centred on the page or the text
 column, else left or right of the middle) and named by readers.titlepage.
 """
@@ -15,10 +16,22 @@ from fountainkit.readers.titlepage import Alignment, TitleBlock, build_title_pag
 from fountainkit.syntax import lexer
 
 MAX_TITLE_LINES = 40
+# A title page's first line is at least this many lines below the top of the text.
+TITLE_DROP_LINES = 3
 
 
-def looks_like_title_page(lines: list[PdfLine], page_width: float, cell: float) -> bool:
+def looks_like_title_page(
+    lines: list[PdfLine], page_width: float, cell: float, body_top: float, leading: float
+) -> bool:
+    """``body_top``: the baseline where the text of the other pages starts.
+
+    A title page starts well below it (the title sits a third of the way
+    down); a first page of script that has no scene heading (a teaser, a page
+    of speech, a fixture) starts at the top like every other page.
+    """
     if not lines or len(lines) > MAX_TITLE_LINES:
+        return False
+    if lines[0].y >= body_top - TITLE_DROP_LINES * leading:
         return False
     if any(lexer.is_heading(line.text.strip()) for line in lines):
         return False
