@@ -15,7 +15,8 @@ this takes 0.25-0.6 s (docs/import.md).
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -23,6 +24,8 @@ import pypdfium2.raw as raw
 from fountainkit.readers.base import ReaderError
 
 MAX_PAGES = 5000
+# A gap this many character cells wide inside one text object separates columns.
+GAP_CELLS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,30 +89,95 @@ def _font_info(handle) -> _Font:
     return _Font(base, bold, italic, monospace)
 
 
-def _first_glyph_x(textpage, text: str, right: float, y: float) -> float | None:
-    """The origin of ``text``'s first glyph, found through the page's character index.
+class _PageChars:
+    """PDFium's text page of one page, character by character, built when a
+    run needs it: where each character of a text object really is.
 
-    The character under the object's right edge is one of its last few; line
-    the text up with the characters before it and read the first one's origin.
+    A text object's own text says nothing of gaps inside it (a positioning
+    offset reads as a space, or as nothing); the text page has every
+    character's origin.
     """
-    handle = textpage.raw
-    hit = raw.FPDFText_GetCharIndexAtPos(handle, right - 0.5, y + 2, 2.0, 4.0)
-    if hit < 0:
+
+    def __init__(self, textpage) -> None:
+        self.handle = textpage.raw
+        count = raw.FPDFText_CountChars(self.handle)
+        buffer = ctypes.create_string_buffer(2 * (count + 1))
+        written = raw.FPDFText_GetText(
+            self.handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+        )
+        text = buffer.raw[: 2 * max(0, written - 1)].decode("utf-16-le", errors="replace")
+        if len(text) != count:  # one code point per character, else ask each one
+            text = "".join(
+                chr(c) if 0 < c < 0x110000 else "\ufffd"
+                for c in (raw.FPDFText_GetUnicode(self.handle, i) for i in range(count))
+            )
+        self.text = text
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(self, index: int) -> tuple[float, float]:
+        raw.FPDFText_GetCharOrigin(self.handle, index, ctypes.byref(self._x), ctypes.byref(self._y))
+        return self._x.value, self._y.value
+
+    def end(self, index: int, cell: float) -> float:
+        """Where the character at ``index`` ends: one cell on, or further when
+        its glyph is wider (an emoji, a CJK ideograph)."""
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        raw.FPDFText_GetCharBox(self.handle, index, left, right, bottom, top)
+        return max(self.origin(index)[0] + cell, right.value)
+
+    def find(self, text: str, y: float, left: float, right: float) -> int | None:
+        """The index of ``text`` on the baseline ``y`` starting between ``left``
+        and ``right`` (the text object's box), or None."""
+        start = self.text.find(text)
+        while start >= 0:
+            x, baseline = self.origin(start)
+            if abs(baseline - y) <= 1.0 and left - 1.0 <= x <= right:
+                return start
+            start = self.text.find(text, start + 1)
         return None
-    visible = text.rstrip(" ")
-    for shift in (0, -1, 1, -2, 2, 3):
-        last = hit + shift  # the hit may sit a character or two off the last glyph
-        first = last - (len(visible) - 1)
-        if first < 0:
+
+
+def _split_at_gaps(chars: _PageChars, start: int, run: TextRun) -> list[TextRun]:
+    """``run`` (its text found at ``start``) cut into one run per stretch of
+    characters without a wide gap between them."""
+    cell = run.size * 0.6
+    origins = [chars.origin(start + i)[0] for i in range(len(run.text))]
+    pieces: list[TextRun] = []
+    begin = 0
+    for at in range(1, len(run.text) + 1):
+        if at < len(run.text) and origins[at] - origins[at - 1] <= GAP_CELLS * cell:
             continue
-        if raw.FPDFText_GetUnicode(handle, first) != ord(visible[0]):
-            continue
-        if raw.FPDFText_GetUnicode(handle, last) != ord(visible[-1]):
-            continue
-        x, y_origin = ctypes.c_double(), ctypes.c_double()
-        if raw.FPDFText_GetCharOrigin(handle, first, ctypes.byref(x), ctypes.byref(y_origin)):
-            return x.value
-    return None
+        piece = run.text[begin:at]
+        text = piece.strip(" ")
+        if text:
+            first = begin + len(piece) - len(piece.lstrip(" "))
+            last = begin + len(piece.rstrip(" ")) - 1
+            pieces.append(
+                replace(run, x=origins[first], right=chars.end(start + last, cell), text=text)
+            )
+        begin = at
+    return pieces or [run]
+
+
+def _rtl_clusters(chars: _PageChars, start: int, text: str) -> str:
+    """Right-to-left ``text`` (found at ``start``) with each ligature's letters in order.
+
+    PDFium turns right-to-left text from drawing order into reading order by
+    reversing it, character by character, so a glyph that stands for several
+    letters (Arabic lam-alef) has them reversed too. Its letters share one
+    origin on the text page: put each such cluster back in order.
+    """
+    origins = [round(chars.origin(start + i)[0], 2) for i in range(len(text))]
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and origins[end] == origins[index]:
+            end += 1
+        cluster = text[index:end]
+        out.append(cluster[::-1])
+        index = end
+    return "".join(out)
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:
@@ -149,6 +217,7 @@ def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
     matrix = raw.FS_MATRIX()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     size = ctypes.c_float()
+    chars: _PageChars | None = None
     try:
         for position in range(raw.FPDFPage_CountObjects(page)):
             obj = raw.FPDFPage_GetObject(page, position)
@@ -174,25 +243,37 @@ def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
                 raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
                 raw.FPDFTextObj_GetFontSize(obj, size)
                 scale = (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5 or 1.0
-                x = matrix.e
-                if text[0] == " ":
-                    # Extraction turned a positioning gap (TJ offset) into a space:
-                    # the object starts left of its first glyph; find where that is.
-                    found = _first_glyph_x(textpage, text.lstrip(" "), right.value, matrix.f)
-                    if found is not None:
-                        x, text = found, text.lstrip(" ")
-                runs.append(
-                    TextRun(
-                        x,
-                        matrix.f,
-                        right.value,
-                        text,
-                        size.value * scale,
-                        font.bold,
-                        font.italic,
-                        font.monospace,
-                    )
+                run = TextRun(
+                    matrix.e,
+                    matrix.f,
+                    right.value,
+                    text,
+                    size.value * scale,
+                    font.bold,
+                    font.italic,
+                    font.monospace,
                 )
+                visible = text.strip(" ")
+                rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in visible)
+                cell = run.size * 0.6
+                spread = font.monospace and run.right - run.x > (len(text) + GAP_CELLS) * cell
+                if text[0] == " " or rtl or spread:
+                    # A leading space is a positioning gap (TJ offset) read as
+                    # text: the object starts left of its first glyph. A run
+                    # wider than its characters holds columns set apart by
+                    # positioning (WeasyPrint draws both halves of dual dialogue
+                    # in one object). The text page knows where each glyph is.
+                    chars = chars or _PageChars(textpage)
+                    start = chars.find(visible, run.y, run.x, run.right)
+                    if start is not None:
+                        if rtl:
+                            visible = _rtl_clusters(chars, start, visible)
+                        last = chars.end(start + len(visible) - 1, cell)
+                        run = replace(run, x=chars.origin(start)[0], right=last, text=visible)
+                        if run.right - run.x > (len(visible) + GAP_CELLS) * cell:
+                            runs.extend(_split_at_gaps(chars, start, run))
+                            continue
+                runs.append(run)
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
                 if top.value - bottom.value <= 2.5 and right.value - left.value >= 3:

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from fountainkit.model import Run
+from fountainkit.readers.assemble import strip_runs
 from fountainkit.readers.pdf.geometry import Geometry
 from fountainkit.readers.pdf.lines import PdfLine, Segment
 
@@ -21,9 +23,9 @@ PAGE_NUMBER = re.compile(
     r"(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-SCENE_NUMBER = re.compile(
-    r"^[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:[.\-]\d{1,3}[A-Z]{0,2})?\.?$", re.IGNORECASE
-)
+# Fountain's scene numbers: letters, digits, dashes and periods (12, 12A, A12,
+# I-1-A, 1.), with a digit somewhere.
+SCENE_NUMBER = re.compile(r"^(?=[^\d]{0,9}\d)[A-Z0-9][A-Z0-9.\-]{0,9}$", re.IGNORECASE)
 MORE = re.compile(r"^\(\s*more\s*\)$", re.IGNORECASE)
 CONTINUED = re.compile(
     r"^\(?\s*(?:continued|cont'd|contd)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?$", re.IGNORECASE
@@ -121,23 +123,40 @@ class Cleaned:
     continued: bool = False  # a CONTINUED marker
 
 
-def _cut_runs(runs, length: int):
-    """The first ``length`` characters of a run list, trailing spaces dropped."""
-    from fountainkit.model import Run
-    from fountainkit.readers.assemble import strip_runs
-
+def _cut_runs(runs, length: int, tail: bool = False):
+    """The first ``length`` characters of a run list (or, with ``tail``, the
+    rest after them), spaces at the ends dropped."""
     out, left = [], length
     for run in runs:
-        if left <= 0:
-            break
-        out.append(Run(run.text[:left], run.bold, run.italic, run.underline, run.kind))
+        if tail:
+            if left < len(run.text):
+                out.append(Run(run.text[max(0, left) :], run.bold, run.italic, run.underline))
+        elif left > 0:
+            out.append(Run(run.text[:left], run.bold, run.italic, run.underline, run.kind))
         left -= len(run.text)
     return strip_runs(tuple(out))
 
 
+def _number_apart(segment: Segment, geometry: Geometry) -> list[Segment]:
+    """A long left-hand scene number run into the heading (``I-1-A  INT.``,
+    closer than a segment gap) cut off it at the action indent."""
+    cell = geometry.cell
+    if not (segment.x < geometry.action - cell < geometry.action < segment.right):
+        return [segment]
+    cut = round((geometry.action - segment.x) / cell)
+    head, rest = segment.text[:cut], segment.text[cut:]
+    if not (head.endswith(" ") and SCENE_NUMBER.match(head.strip()) and rest.strip()):
+        return [segment]
+    number = len(head.rstrip())
+    return [
+        replace(segment, runs=_cut_runs(segment.runs, number), right=segment.x + number * cell),
+        replace(segment, runs=_cut_runs(segment.runs, cut, tail=True), x=segment.x + cut * cell),
+    ]
+
+
 def clean_line(line: PdfLine, geometry: Geometry) -> Cleaned:
     """Scene numbers and revision marks taken out of the margins; markers recognised."""
-    segments = list(line.segments)
+    segments = [*_number_apart(line.segments[0], geometry), *line.segments[1:]]
     # Revision marks at the right-hand end, however far out.
     while len(segments) > 1 and REVISION_MARK.match(segments[-1].text.strip()):
         segments.pop()
@@ -166,5 +185,5 @@ def clean_line(line: PdfLine, geometry: Geometry) -> Cleaned:
         return Cleaned(None, more=True)
     if CONTINUED.match(text):
         return Cleaned(None, continued=True)
-    number = numbers[0].rstrip(".") if numbers else None
+    number = numbers[0] if numbers else None
     return Cleaned(BodyLine(replace(line, segments=tuple(segments)), number))

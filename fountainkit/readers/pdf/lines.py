@@ -113,7 +113,10 @@ def _segments(runs: list[TextRun], rules: list[Rule], cell: float) -> list[Segme
                 bold, italic = last.bold and run.bold, last.italic and run.italic
                 pieces.append(Run(" " * gap, bold, italic, last.underline and underline))
         pieces.append(Run(text, run.bold, run.italic, underline))
-        end = max(end, x + len(text) * cell)
+        # A glyph wider than a cell (an emoji, a CJK character) ends where it is
+        # inked (the box of a run with trailing spaces takes them in).
+        inked = run.right if not run.text.endswith(" ") else 0.0
+        end = max(end, x + len(text) * cell, inked)
     if pieces:
         segments.append(Segment(start, end, merge_runs(pieces)))
     return segments
