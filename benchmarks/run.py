@@ -452,7 +452,12 @@ def main() -> None:
         help="rounds for whole commands (PDF, breakdown CLI) on the long input",
     )
     parser.add_argument("--repeats", type=int, default=5, help="in-process runs per measurement")
-    parser.add_argument("--tasks", default="parse,pdf,breakdown", help="comma-separated")
+    parser.add_argument(
+        "--tasks",
+        default="parse,pdf,breakdown",
+        help="comma-separated; 'pathological' adds bench_pathological.py's doubling run "
+        "(every command on every pathological shape; about 30 minutes)",
+    )
     parser.add_argument("--sizes", default="120,1000", help="target pages, comma-separated")
     parser.add_argument("--inputs", type=Path, help="keep generated inputs and outputs here")
     parser.add_argument(
@@ -483,6 +488,23 @@ def main() -> None:
         return
 
     tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
+    if "pathological" in tasks:
+        tasks.discard("pathological")
+        if tasks:
+            run_tasks(args, tasks)
+        run_pathological(args.write_doc)
+        return
+    run_tasks(args, tasks)
+
+
+def run_pathological(write_doc: bool) -> None:
+    """benchmarks/bench_pathological.py with its default options (see its docstring)."""
+    script = Path(__file__).resolve().parent / "bench_pathological.py"
+    argv = [sys.executable, str(script), *(["--write-doc"] if write_doc else [])]
+    subprocess.run(argv, check=True)
+
+
+def run_tasks(args: argparse.Namespace, tasks: set[str]) -> None:
     feature_pages, long_pages = (int(s) for s in args.sizes.split(","))
     found, missing = peers.peers()
     tools = [our_contender(), *found]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from fountainkit.layout.flow import Flow, cut_at_line, flow_lines, splits
+from fountainkit.layout.flow import Cut, FlowView
 from fountainkit.layout.types import Line, blank
 
 MIN_ACTION_LINES = 2
@@ -30,34 +30,37 @@ def spoken_lines(lines: list[Line]) -> int:
     return sum(1 for line in lines if line.kind in SPOKEN)
 
 
-def _has_spoken_lines(flow: Flow, count: int) -> bool:
-    """Does ``flow`` wrap to at least ``count`` spoken lines? (Long speech surely
-    does: no line holds more characters than its width.)"""
-    spoken = [para for para in flow if para.kind in SPOKEN]
-    widest = max((para.width for para in spoken), default=1)
-    if sum(len(para.text) for para in spoken) > count * widest:
-        return True
-    return sum(len(para.lines()) for para in spoken) >= count
-
-
 @dataclass
 class Block:
-    """An element that never splits (a heading, a transition, centered text...)."""
+    """An element that never splits (a heading, a transition, centered text...).
+
+    The page filler asks a block for its height only up to what a page holds
+    (``count``), and for all its lines only once they fit: a block that runs
+    over many pages is never laid out whole more than once.
+    """
 
     kind: str
-    lines: list[Line]
+    fixed_lines: list[Line]
     space_before: int = 1
     scene_index: int | None = None
     # A heading must not end a page: it moves unless the next block's head fits too.
     keep_with_next: bool = False
 
+    def count(self, limit: int) -> int:
+        """How many lines the block has, or ``limit + 1`` if more than ``limit``."""
+        return min(len(self.fixed_lines), limit + 1)
+
+    def lines(self) -> list[Line]:
+        return self.fixed_lines
+
     def split(self, rows: int) -> tuple[list[Line], Block] | None:
         """The longest legal head that fits in ``rows`` rows, and the rest."""
         return None
 
-    def min_head(self) -> int:
-        """The fewest rows this block can leave at the bottom of a page."""
-        return len(self.lines)
+    def min_head(self, limit: int) -> int:
+        """The fewest rows this block can leave at the bottom of a page (capped
+        like :meth:`count`)."""
+        return self.count(limit)
 
     # Rows a forced split needs at least (a speech adds its cue and (MORE)).
     min_forced_rows = 1
@@ -66,40 +69,55 @@ class Block:
         """A last resort for a block taller than a page with no legal split:
         the first ``rows`` rows here, the rest on the next page."""
         rows = max(1, rows)
-        return self.lines[:rows], Block(self.kind, self.lines[rows:], 0, self.scene_index)
+        lines = self.lines()
+        return lines[:rows], Block(self.kind, lines[rows:], 0, self.scene_index)
 
 
 @dataclass
 class ActionBlock(Block):
-    flow: Flow = ()
-    _options: list[tuple[list[Line], Flow]] | None = field(default=None, repr=False)
+    flow: FlowView = field(default_factory=lambda: FlowView(()))
+    _cuts: list[Cut] | None = field(default=None, repr=False)
 
-    def options(self) -> list[tuple[list[Line], Flow]]:
-        if self._options is None:
-            self._options = splits(self.flow, MIN_ACTION_LINES, MIN_ACTION_LINES)
-        return self._options
+    def count(self, limit: int) -> int:
+        return self.flow.count(limit)
+
+    def lines(self) -> list[Line]:
+        return self.flow.lines()
+
+    def cuts(self) -> list[Cut]:
+        if self._cuts is None:
+            self._cuts = self.flow.cuts(MIN_ACTION_LINES, MIN_ACTION_LINES)
+        return self._cuts
 
     def split(self, rows: int) -> tuple[list[Line], Block] | None:
-        best = None
-        for head, tail in self.options():
-            if len(head) <= rows:
-                best = (head, tail)
+        best = _longest(self.cuts(), rows)
         if best is None:
             return None
-        head, tail = best
-        return head, action_block(tail, 0, self.scene_index)
+        return self.flow.head(best), action_block(self.flow.tail(best), 0, self.scene_index)
 
-    def min_head(self) -> int:
-        options = self.options()
-        return len(options[0][0]) if options else len(self.lines)
+    def min_head(self, limit: int) -> int:
+        cuts = self.cuts()
+        return min(cuts[0].rows, limit + 1) if cuts else self.count(limit)
 
     def force_split(self, rows: int) -> tuple[list[Line], Block]:
-        head, tail = cut_at_line(self.flow, max(1, min(rows, len(self.lines) - 1)))
+        count = self.count(rows)
+        head, tail = self.flow.cut_at_line(max(1, min(rows, count - 1)))
         return head, action_block(tail, 0, self.scene_index)
 
 
-def action_block(flow: Flow, space_before: int, scene_index: int | None) -> ActionBlock:
-    return ActionBlock("action", flow_lines(flow), space_before, scene_index, flow=flow)
+def _longest(cuts: list[Cut], rows: int) -> Cut | None:
+    """The cut with the most head rows that still fit in ``rows``."""
+    best = None
+    for cut in cuts:
+        if cut.rows <= rows:
+            best = cut
+    return best
+
+
+def action_block(
+    flow: FlowView, space_before: int, scene_index: int | None, kind: str = "action"
+) -> ActionBlock:
+    return ActionBlock(kind, [], space_before, scene_index, flow=flow)
 
 
 @dataclass
@@ -107,47 +125,63 @@ class Speech:
     """One speaker's cue and speech, with the rows a page break adds to it."""
 
     cue: tuple[Line, ...]  # a long cue wraps onto several rows
-    flow: Flow
+    flow: FlowView
     contd_cue: tuple[Line, ...]
     more: tuple[Line, ...]
-    _options: list[tuple[list[Line], Flow]] | None = field(default=None, repr=False)
+    _cuts: list[Cut] | None = field(default=None, repr=False)
+
+    @property
+    def frame(self) -> int:
+        """Rows a split adds around the head: the cue and (MORE)."""
+        return len(self.cue) + len(self.more)
+
+    def count(self, limit: int) -> int:
+        return min(len(self.cue) + self.flow.count(limit), limit + 1)
 
     def lines(self) -> list[Line]:
-        return [*self.cue, *flow_lines(self.flow)]
+        return [*self.cue, *self.flow.lines()]
 
-    def continued(self, tail: Flow) -> Speech:
+    def continued(self, tail: FlowView) -> Speech:
         """The speech after a page break: ``NAME (CONT'D)`` over ``tail``."""
         return Speech(self.contd_cue, tail, self.contd_cue, self.more)
 
-    def options(self) -> list[tuple[list[Line], Speech]]:
-        if self._options is None:
+    def cuts(self) -> list[Cut]:
+        """Legal breaks of the flow (a head of ``rows`` takes ``rows + frame`` rows)."""
+        if self._cuts is None:
             # Two spoken lines on each side: a parenthetical and one line above
             # (MORE) is not a legal split.
-            self._options = [
-                (head, tail)
-                for head, tail in splits(self.flow, MIN_SPEECH_LINES, MIN_SPEECH_LINES)
-                if spoken_lines(head) >= MIN_SPEECH_LINES
-                and _has_spoken_lines(tail, MIN_SPEECH_LINES)
+            flow = self.flow
+            self._cuts = [
+                cut
+                for cut in flow.cuts(MIN_SPEECH_LINES, MIN_SPEECH_LINES)
+                if flow.head_spoken(cut, SPOKEN, MIN_SPEECH_LINES) >= MIN_SPEECH_LINES
+                and flow.tail_spoken(cut, SPOKEN, MIN_SPEECH_LINES) >= MIN_SPEECH_LINES
             ]
-        return [
-            ([*self.cue, *head, *self.more], self.continued(tail)) for head, tail in self._options
-        ]
+        return self._cuts
 
     def best_split(self, rows: int) -> tuple[list[Line], Speech] | None:
-        best = None
-        for option in self.options():
-            if len(option[0]) <= rows:
-                best = option
-        return best
+        best = _longest(self.cuts(), rows - self.frame)
+        if best is None:
+            return None
+        head = [*self.cue, *self.flow.head(best), *self.more]
+        return head, self.continued(self.flow.tail(best))
 
-    def min_head(self) -> int:
-        options = self.options()
-        return len(options[0][0]) if options else len(self.lines())
+    def min_head(self, limit: int) -> int:
+        cuts = self.cuts()
+        return min(cuts[0].rows + self.frame, limit + 1) if cuts else self.count(limit)
 
 
 @dataclass
 class DialogueBlock(Block):
     speech: Speech | None = None
+
+    def count(self, limit: int) -> int:
+        assert self.speech is not None
+        return self.speech.count(limit)
+
+    def lines(self) -> list[Line]:
+        assert self.speech is not None
+        return self.speech.lines()
 
     def split(self, rows: int) -> tuple[list[Line], Block] | None:
         assert self.speech is not None
@@ -157,29 +191,28 @@ class DialogueBlock(Block):
         head, tail = best
         return head, dialogue_block(tail, 0, self.scene_index)
 
-    def min_head(self) -> int:
+    def min_head(self, limit: int) -> int:
         assert self.speech is not None
-        return self.speech.min_head()
+        return self.speech.min_head(limit)
 
     @property
     def min_forced_rows(self) -> int:  # type: ignore[override]
         # The cue, two lines and (MORE).
         assert self.speech is not None
-        return len(self.speech.cue) + MIN_SPEECH_LINES + len(self.speech.more)
+        return self.speech.frame + MIN_SPEECH_LINES
 
     def force_split(self, rows: int) -> tuple[list[Line], Block]:
         speech = self.speech
         assert speech is not None
-        frame = len(speech.cue) + len(speech.more)
-        count = max(1, min(rows - frame, len(self.lines) - len(speech.cue) - 1))
-        head, tail = cut_at_line(speech.flow, count)
+        count = max(1, min(rows - speech.frame, self.count(rows) - len(speech.cue) - 1))
+        head, tail = speech.flow.cut_at_line(count)
         return [*speech.cue, *head, *speech.more], dialogue_block(
             speech.continued(tail), 0, self.scene_index
         )
 
 
 def dialogue_block(speech: Speech, space_before: int, scene_index: int | None) -> DialogueBlock:
-    return DialogueBlock("dialogue", speech.lines(), space_before, scene_index, speech=speech)
+    return DialogueBlock("dialogue", [], space_before, scene_index, speech=speech)
 
 
 def side_by_side(left: list[Line], right: list[Line], scene_index: int | None) -> list[Line]:
@@ -207,14 +240,24 @@ class DualBlock(Block):
     left: Speech | None = None
     right: Speech | None = None
 
+    def _sides(self) -> list[Speech]:
+        return [side for side in (self.left, self.right) if side is not None]
+
+    def count(self, limit: int) -> int:
+        return max((side.count(limit) for side in self._sides()), default=0)
+
+    def lines(self) -> list[Line]:
+        left = self.left.lines() if self.left else []
+        right = self.right.lines() if self.right else []
+        return side_by_side(left, right, self.scene_index)
+
     def _side_split(
         self, side: Speech | None, rows: int
     ) -> tuple[list[Line], Speech | None] | None:
         if side is None:
             return [], None
-        whole = side.lines()
-        if len(whole) <= rows:
-            return whole, None
+        if side.count(rows) <= rows:
+            return side.lines(), None
         return side.best_split(rows)
 
     def split(self, rows: int) -> tuple[list[Line], Block] | None:
@@ -225,15 +268,11 @@ class DualBlock(Block):
         tail = dual_block(left[1], right[1], 0, self.scene_index)
         return side_by_side(left[0], right[0], self.scene_index), tail
 
-    def min_head(self) -> int:
-        sides = [s for s in (self.left, self.right) if s is not None]
-        return max(min(s.min_head(), len(s.lines())) for s in sides)
+    def min_head(self, limit: int) -> int:
+        return max(min(s.min_head(limit), s.count(limit)) for s in self._sides())
 
 
 def dual_block(
     left: Speech | None, right: Speech | None, space_before: int, scene_index: int | None
 ) -> DualBlock:
-    left_lines = left.lines() if left else []
-    right_lines = right.lines() if right else []
-    rows = side_by_side(left_lines, right_lines, scene_index)
-    return DualBlock("dual", rows, space_before, scene_index, left=left, right=right)
+    return DualBlock("dual", [], space_before, scene_index, left=left, right=right)

@@ -6,14 +6,13 @@ import re
 
 from fountainkit.config import LayoutSettings
 from fountainkit.layout.blocks import (
-    ActionBlock,
     Block,
     Speech,
     action_block,
     dialogue_block,
     dual_block,
 )
-from fountainkit.layout.flow import Para, flow_lines
+from fountainkit.layout.flow import FlowView, Para
 from fountainkit.layout.profiles import DualSlots, PageProfile
 from fountainkit.layout.types import Line, text_runs
 from fountainkit.layout.wrap import (
@@ -223,9 +222,9 @@ class BlockBuilder:
         )
         if not flow:
             return
-        block = action_block(flow, 1, scene_index)
+        block = action_block(FlowView(flow), 1, scene_index)
         # A shot line is kept with what follows it, like a heading.
-        block.keep_with_next = len(flow) == 1 and len(block.lines) == 1 and is_shot(flow[0].text)
+        block.keep_with_next = len(flow) == 1 and block.count(1) == 1 and is_shot(flow[0].text)
         self.blocks.append(block)
 
     def lyrics(self, lyrics: Lyrics, scene_index: int | None) -> None:
@@ -243,7 +242,7 @@ class BlockBuilder:
             for line in lyrics.lines
         )
         if flow:
-            self.blocks.append(ActionBlock("lyrics", flow_lines(flow), 1, scene_index, flow=flow))
+            self.blocks.append(action_block(FlowView(flow), 1, scene_index, kind="lyrics"))
 
     def printed_extra(
         self,
@@ -377,7 +376,7 @@ class BlockBuilder:
 
         return Speech(
             rows("character", cue_text, dialogue.character),
-            tuple(paras),
+            FlowView(tuple(paras)),
             rows("character", contd_text, dialogue),
             rows("more", self.settings.more, dialogue),
         )

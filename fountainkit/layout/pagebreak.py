@@ -76,8 +76,8 @@ class PageFiller:
     def smallest_head(self, block: Block) -> int:
         """The fewest rows ``block`` can put at a page bottom (a forced cut for a
         block taller than a page)."""
-        head = block.min_head()
-        if len(block.lines) > self.rows:
+        head = block.min_head(self.rows)
+        if block.count(self.rows) > self.rows:
             return min(head, block.min_forced_rows)
         return head
 
@@ -91,7 +91,7 @@ class PageFiller:
                 break
             if not block.keep_with_next:
                 return need + block.space_before + self.smallest_head(block)
-            need += block.space_before + len(block.lines)
+            need += block.space_before + block.count(self.rows)
         return need
 
     def pull_back(self) -> list[Block]:
@@ -122,17 +122,19 @@ class PageFiller:
             self.start_page(block)
             space = block.space_before if self.current else 0
             room = self.rows - self.used - space
-            need = len(block.lines)
+            # Heights are counted only up to a page: a block that runs on for
+            # pages is wrapped a page at a time, never whole at every break.
+            need = block.count(self.rows)
             if block.keep_with_next:
                 after = self.followers_need(stack)
                 if need + after <= room or not self.current:
-                    self.place(block, block.lines, space)
+                    self.place(block, block.lines(), space)
                 else:
                     self.close_page()
                     stack.append(block)
                 continue
             if need <= room:
-                self.place(block, block.lines, space)
+                self.place(block, block.lines(), space)
                 continue
             if block.kind == "transition" and self.current:
                 moved = self.pull_back()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from fountainkit.model import Run, Text
@@ -30,9 +31,9 @@ def cells(text: str) -> int:
     return sum(char_cells(c) for c in text)
 
 
-def _fit(text: str, start: int, width: int) -> int:
+def _fit(text: str, start: int, width: int, ascii: bool) -> int:
     """The largest end such that text[start:end] fits in ``width`` cells."""
-    if text.isascii():
+    if ascii:
         return min(len(text), start + width)
     used = 0
     for i in range(start, len(text)):
@@ -40,6 +41,11 @@ def _fit(text: str, start: int, width: int) -> int:
         if used > width:
             return i
     return len(text)
+
+
+def content_end(text: str) -> int:
+    """Where ``text`` ends without its trailing spaces."""
+    return len(text.rstrip(" "))
 
 
 def wrap_offsets(text: str, width: int, rest_width: int | None = None) -> list[tuple[int, int]]:
@@ -50,35 +56,58 @@ def wrap_offsets(text: str, width: int, rest_width: int | None = None) -> list[t
     text without spaces (Japanese, Chinese). Lines after the first are
     ``rest_width`` wide when given (a parenthetical's hanging indent).
     """
+    return [(start, end) for start, end, _ in iter_wrap(text, 0, width, rest_width)]
+
+
+def iter_wrap(
+    text: str,
+    start: int,
+    width: int,
+    rest_width: int | None = None,
+    *,
+    ascii: bool | None = None,
+    text_end: int | None = None,
+) -> Iterator[tuple[int, int, int]]:
+    """The lines of ``wrap_offsets(text[start:])``, in ``text``'s offsets, one at a
+    time: (line start, line end, fit end), where the fit end is how far the line
+    could have reached (``len(text)`` on the last line).
+
+    Lazy, so a page break inside a long paragraph wraps only the lines it needs.
+    ``ascii`` (``text.isascii()``) and ``text_end`` (``content_end(text)``) may be
+    passed when known, so no line rescans the whole text.
+    """
     n = len(text)
+    if ascii is None:
+        ascii = text.isascii()
     first_width = max(1, width)
     rest = max(1, rest_width if rest_width is not None else width)
-    lines: list[tuple[int, int]] = []
-    start = 0
+    line_width = first_width
     while True:
-        width = rest if lines else first_width
-        end = _fit(text, start, width)
+        end = _fit(text, start, line_width, ascii)
+        line_width = rest
         if end >= n:
-            lines.append((start, len(text.rstrip(" ")) if text.strip(" ") else start))
-            return lines
+            if text_end is None:
+                text_end = content_end(text)
+            yield start, max(start, text_end), end
+            return
         if text[end] == " ":
             cut = end
         else:
             cut = text.rfind(" ", start, end)
             if cut <= start or not text[start:cut].strip(" "):
                 cut = max(end, start + 1)  # no usable space: break the word
-                lines.append((start, cut))
+                yield start, cut, end
                 start = cut
                 continue
         line_end = cut
         while line_end > start and text[line_end - 1] == " ":
             line_end -= 1
-        lines.append((start, line_end))
+        yield start, line_end, end
         start = cut
         while start < n and text[start] == " ":
             start += 1
         if start >= n:
-            return lines
+            return
 
 
 def slice_runs(runs: Text, start: int, end: int) -> Text:

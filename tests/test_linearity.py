@@ -1,0 +1,112 @@
+"""Work grows linearly with the input, for every stage and every pathological shape.
+
+No clock is read here. The measure of work is the number of function calls
+(Python and built-in) a stage makes, counted with ``sys.setprofile``: the
+same input always costs the same count, so the test is deterministic. Each
+shape is generated (benchmarks/shapes.py) at a small size and at four times
+that size; linear work gives a ratio near 4, quadratic work near 16. The bound
+(RATIO_BOUND) leaves room for n log n and for the fixed cost of a small input.
+
+Work done inside one built-in call (a regex scan, a string copy) is not
+counted; benchmarks/bench_pathological.py times the whole commands on the same
+shapes for that.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fountainkit import parse
+from fountainkit.breakdown.core import breakdown
+from fountainkit.breakdown.reports import render
+from fountainkit.layout import paginate
+from fountainkit.lsp.analysis import ScriptAnalysis
+from fountainkit.lsp.lint import lint
+from fountainkit.writers.fdx import to_fdx
+from fountainkit.writers.html import render_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from shapes import SHAPES  # noqa: E402
+
+SMALL = 4_000  # characters; the large input is 4x this
+RATIO_BOUND = 5.5
+
+
+def calls(work: Callable[[], object]) -> int:
+    """How many function calls ``work()`` makes."""
+    count = 0
+
+    def profiler(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call" or event == "c_call":
+            count += 1
+
+    sys.setprofile(profiler)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def growth(stage: Callable[[str], object], shape: str) -> float:
+    """Calls on the 4x input over calls on the small one (after a warm-up run)."""
+    make = SHAPES[shape]
+    stage(make(SMALL // 4))  # imports, compiled regexes, lazily built tables
+    small = calls(lambda: stage(make(SMALL)))
+    large = calls(lambda: stage(make(4 * SMALL)))
+    return large / small
+
+
+def _parse(text: str) -> object:
+    return parse(text)
+
+
+def _layout(text: str) -> object:
+    return paginate(parse(text))
+
+
+def _breakdown(text: str) -> object:
+    return render(breakdown(parse(text)), "json")
+
+
+def _lint(text: str) -> object:
+    return lint(text)
+
+
+def _fdx(text: str) -> object:
+    return to_fdx(parse(text))
+
+
+def _html(text: str) -> object:
+    screenplay = parse(text)
+    return render_html(screenplay, paginate(screenplay), embed_fonts=False)
+
+
+def _language_server(text: str) -> object:
+    analysis = ScriptAnalysis(text)
+    analysis.diagnostics()
+    analysis.outline()
+    analysis.folds()
+    analysis.cue_names()
+    analysis.locations_and_times()
+    middle = len(text) // 2
+    analysis.document.edit(middle, middle, "x")
+    return analysis.diagnostics()
+
+
+STAGES = {
+    "layout": _layout,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("stage", list(STAGES))
+def test_work_grows_linearly(stage: str, shape: str) -> None:
+    ratio = growth(STAGES[stage], shape)
+    assert ratio <= RATIO_BOUND, f"{stage} on {shape}: 4x the input costs {ratio:.1f}x the calls"
