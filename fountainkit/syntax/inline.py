@@ -69,7 +69,10 @@ def _parse_inline(line: str) -> Text:
 
     # pieces: ("text" | "note" | "boneyard", str) or ("delim", _Delimiter)
     pieces: list[tuple[str, object]] = []
-    openers: list[_Delimiter] = []
+    # Waiting openers, one stack per style: a closer looks only at the tops of
+    # the stacks of its own styles, so openers of other styles never cost it
+    # anything (a line of "*_ " repeated is linear, as in CommonMark).
+    openers: dict[int, list[_Delimiter]] = {ITALIC: [], BOLD: [], UNDERLINE: []}
     pairs: list[tuple[_Delimiter, _Delimiter, int]] = []
     size = len(line)
     hidden = hidden_spans(line) if "[[" in line or "/*" in line else []
@@ -95,27 +98,38 @@ def _parse_inline(line: str) -> Text:
             if start > 0 and not line[start - 1].isspace():
                 _close(delimiter, openers, pairs)
             if delimiter.remaining and end < size and not line[end].isspace():
-                openers.append(delimiter)
+                for bit in _BITS:
+                    if delimiter.remaining & bit:
+                        openers[bit].append(delimiter)
 
-    _drop_hollow_pairs(pieces, pairs)
+    if pairs:
+        _drop_hollow_pairs(pieces, pairs)
 
     runs: list[Run] = []
+    # The text of the last run, in pieces until its style changes (joining
+    # piece by piece would copy a long line over and over).
+    parts: list[str] = []
+    style = (False, False, False)
     depth = {ITALIC: 0, BOLD: 0, UNDERLINE: 0}  # counts, so *a *b* c* stays italic
 
+    def flush() -> None:
+        if parts:
+            runs.append(Run("".join(parts), *style))
+            parts.clear()
+
     def add(kind: str, text: str) -> None:
+        nonlocal style
         if not text and kind == "text":
             return  # an empty [[]] or /**/ is still kept
-        bold, italic, underline = depth[BOLD] > 0, depth[ITALIC] > 0, depth[UNDERLINE] > 0
-        last = runs[-1] if runs else None
-        if (
-            kind == "text"
-            and last is not None
-            and last.kind == "text"
-            and (last.bold, last.italic, last.underline) == (bold, italic, underline)
-        ):
-            runs[-1] = Run(last.text + text, bold, italic, underline)
+        current = (depth[BOLD] > 0, depth[ITALIC] > 0, depth[UNDERLINE] > 0)
+        if kind == "text":
+            if current != style:
+                flush()
+                style = current
+            parts.append(text)
         else:
-            runs.append(Run(text, bold, italic, underline, kind))
+            flush()
+            runs.append(Run(text, *current, kind))
 
     for kind, value in pieces:
         if kind != "delim":
@@ -128,7 +142,11 @@ def _parse_inline(line: str) -> Text:
                 depth[bit] -= 1
             if delimiter.opens & bit:
                 depth[bit] += 1
+    flush()
     return tuple(runs)
+
+
+_BITS = (ITALIC, BOLD, UNDERLINE)
 
 
 def _scan(line: str, hidden: list[tuple[int, int]]):
@@ -143,37 +161,43 @@ def _scan(line: str, hidden: list[tuple[int, int]]):
 
 def _close(
     closer: _Delimiter,
-    openers: list[_Delimiter],
+    openers: dict[int, list[_Delimiter]],
     pairs: list[tuple[_Delimiter, _Delimiter, int]],
 ) -> None:
-    """Pair ``closer`` with the nearest waiting openers that share a style."""
-    for index in range(len(openers) - 1, -1, -1):
-        opener = openers[index]
-        common = opener.remaining & closer.remaining
-        if not common:
-            continue
-        opener.opens |= common
-        opener.remaining &= ~common
+    """Pair ``closer`` with the nearest waiting openers that share a style.
+
+    The nearest opener sharing any style with the closer is the latest of the
+    tops of the stacks of the closer's styles; it is the top of the stack of
+    every style they share, so pairing pops it from exactly those stacks.
+    """
+    while closer.remaining:
+        nearest = None
+        for bit in _BITS:
+            if closer.remaining & bit and openers[bit]:
+                top = openers[bit][-1]
+                if nearest is None or top.index > nearest.index:
+                    nearest = top
+        if nearest is None:
+            return
+        common = nearest.remaining & closer.remaining
+        for bit in _BITS:
+            if common & bit:
+                openers[bit].pop()
+        nearest.opens |= common
+        nearest.remaining &= ~common
         closer.closes |= common
         closer.remaining &= ~common
-        pairs.append((opener, closer, common))
-        if not opener.remaining:
-            del openers[index]
-        if not closer.remaining:
-            return
+        pairs.append((nearest, closer, common))
 
 
-def _edge(pieces: list[tuple[str, object]], indexes: range, last: bool) -> str:
-    """The first (or last) character shown in ``pieces[indexes]``; "" if none."""
-    for index in indexes:
-        kind, value = pieces[index]
-        if kind == "delim":
-            value = value.leftover()  # type: ignore[union-attr]
-        elif kind != "text":
-            return "x"  # a note or boneyard run counts as visible
-        if value:
-            return value[-1] if last else value[0]  # type: ignore[index]
-    return ""
+def _shown(piece: tuple[str, object]) -> str:
+    """What a piece shows: its text, a marker's unpaired characters, "x" for a note."""
+    kind, value = piece
+    if kind == "delim":
+        return value.leftover()  # type: ignore[union-attr]
+    if kind != "text":
+        return "x"  # a note or boneyard run counts as visible
+    return value  # type: ignore[return-value]
 
 
 def _drop_hollow_pairs(
@@ -184,17 +208,95 @@ def _drop_hollow_pairs(
     That happens when the character next to a marker was itself a marker that
     vanished (``*_* x_``). Keeping every styled stretch framed by visible
     characters is what lets the writer put the markers back.
+
+    One pass in pairing order settles it: unpairing only makes markers visible
+    (non-space characters), so a pair that is not hollow never becomes hollow.
+    The pieces that show something are kept in a :class:`_PositionSet`, so
+    finding the first and last visible character inside a pair costs a
+    logarithm, not a walk over every vanished marker between them.
     """
-    changed = True
-    while changed:
-        changed = False
-        for opener, closer, bit in pairs:
-            if not (opener.opens & bit and closer.closes & bit):
-                continue
-            inside = range(opener.index + 1, closer.index)
-            first = _edge(pieces, inside, last=False)
-            final = _edge(pieces, reversed(inside), last=True)
-            if not first or first.isspace() or final.isspace():
-                opener.opens &= ~bit
-                closer.closes &= ~bit
-                changed = True
+    shown = _PositionSet([bool(_shown(piece)) for piece in pieces])
+    for opener, closer, bit in pairs:
+        if not (opener.opens & bit and closer.closes & bit):
+            continue
+        first_at = shown.next_at_or_after(opener.index + 1)
+        if first_at is None or first_at >= closer.index:
+            hollow = True
+        else:
+            last_at = shown.previous_at_or_before(closer.index - 1)
+            first = _shown(pieces[first_at])[0]
+            final = _shown(pieces[last_at])[-1]  # type: ignore[index]
+            hollow = first.isspace() or final.isspace()
+        if hollow:
+            opener.opens &= ~bit
+            closer.closes &= ~bit
+            for marker in (opener, closer):
+                if marker.leftover():
+                    shown.add(marker.index)
+
+
+class _PositionSet:
+    """A set of positions in range(size) with successor and predecessor queries,
+    each O(log size) (a Fenwick tree of counts)."""
+
+    __slots__ = ("size", "tree", "members", "count")
+
+    def __init__(self, members: list[bool]) -> None:
+        self.size = size = len(members)
+        self.members = members
+        self.count = sum(members)
+        tree = [0] * (size + 1)
+        for index, member in enumerate(members, start=1):
+            if member:
+                tree[index] += 1
+            parent = index + (index & -index)
+            if parent <= size:
+                tree[parent] += tree[index]
+        self.tree = tree
+
+    def add(self, position: int) -> None:
+        if self.members[position]:
+            return
+        self.members[position] = True
+        self.count += 1
+        index = position + 1
+        while index <= self.size:
+            self.tree[index] += 1
+            index += index & -index
+
+    def _rank(self, position: int) -> int:
+        """Members at positions <= ``position``."""
+        total = 0
+        index = position + 1
+        while index > 0:
+            total += self.tree[index]
+            index -= index & -index
+        return total
+
+    def _select(self, rank: int) -> int:
+        """The position of the ``rank``-th member (1-based)."""
+        index = 0
+        step = 1 << self.size.bit_length()
+        while step:
+            following = index + step
+            if following <= self.size and self.tree[following] < rank:
+                index = following
+                rank -= self.tree[following]
+            step >>= 1
+        return index  # 0-based: the member sits at tree index + 1
+
+    def next_at_or_after(self, position: int) -> int | None:
+        if position >= self.size:
+            return None
+        if self.members[position]:
+            return position
+        before = self._rank(position - 1) if position > 0 else 0
+        return self._select(before + 1) if before < self.count else None
+
+    def previous_at_or_before(self, position: int) -> int | None:
+        if position < 0:
+            return None
+        if self.members[position]:
+            return position
+        upto = self._rank(position)
+        return self._select(upto) if upto else None
