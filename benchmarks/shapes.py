@@ -118,11 +118,19 @@ def many_inline_notes(size: int) -> str:
 
 
 def many_cue_names(size: int) -> str:
-    """Hundreds of distinct speaking parts (lint compares cue names)."""
+    """Hundreds of speaking parts, each speaking three times, and now and then a
+    misspelt cue (lint looks for names one edit away from a frequent one)."""
     rng = _rng("cues")
+    names: list[str] = []
 
     def unit(i: int) -> str:
-        return f"{_name(rng, rng.randint(4, 9))}\n{_sentence(rng, 5)}\n\n"
+        if i % 3 == 0:
+            names.append(_name(rng, rng.randint(4, 9)))
+        name = names[-1 - rng.randrange(min(len(names), 3))]
+        if i % 7 == 6:  # a typo: one letter replaced
+            at = rng.randrange(len(name))
+            name = name[:at] + rng.choice("ABCDEFGHIJKLMNOPRSTUVWY") + name[at + 1 :]
+        return f"{name}\n{_sentence(rng, 5)}\n\n"
 
     return _repeat(size, unit, HEADING)
 

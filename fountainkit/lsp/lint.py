@@ -62,6 +62,9 @@ Severity = Literal["error", "warning", "information", "hint"]
 # reported as a probable typo.
 TYPO_MAX_RARE = 2
 TYPO_MIN_RATIO = 2
+# Longer names are never reported as typos: cues are short, and the index of
+# names one edit away grows with the square of a name's length.
+TYPO_MAX_LENGTH = 40
 
 # "FADE IN:" traditionally opens a script; any other transition there is odd.
 OPENING_TRANSITIONS = ("FADE IN",)
@@ -514,18 +517,64 @@ def typo_diagnostic(rare: str, likely: str, counts: Mapping[str, int], span: Spa
 
 
 def probable_typos(counts: Mapping[str, int]) -> dict[str, str]:
-    """``{rare name: the frequent name it probably misspells}``."""
-    rare_names = [n for n, c in counts.items() if c <= TYPO_MAX_RARE]
+    """``{rare name: the frequent name it probably misspells}``.
+
+    For each rare name, the most frequent name one edit away (the first one in
+    ``counts`` order on a tie). The names one edit away are found through an
+    index of deletion neighbourhoods, not by comparing every pair of names, so
+    a script with thousands of speaking parts is checked in linear time.
+    """
+    order = {name: position for position, name in enumerate(counts)}
+
+    def rank(name: str) -> tuple[int, int]:
+        return -counts[name], order[name]
+
+    likely = {
+        name
+        for name, count in counts.items()
+        if count >= TYPO_MIN_RATIO + 1 and 3 <= len(name) <= TYPO_MAX_LENGTH
+    }
+    # A likely name under each of its one-character deletions: by position for
+    # substitutions (same length, that character replaced), and by the text
+    # left alone for insertions (the rare name lacks a character).
+    substitutions: dict[tuple[int, str], list[str]] = {}
+    insertions: dict[str, list[str]] = {}
+    for name in likely:
+        for index in range(len(name)):
+            rest = name[:index] + name[index + 1 :]
+            substitutions.setdefault((index, rest), []).append(name)
+            insertions.setdefault(rest, []).append(name)
+    for bucket in (*substitutions.values(), *insertions.values()):
+        bucket.sort(key=rank)
+
     result: dict[str, str] = {}
-    for rare in rare_names:
-        best: str | None = None
-        for other, count in counts.items():
-            if other == rare or count < TYPO_MIN_RATIO * counts[rare] + 1:
-                continue
-            if _looks_like_typo(rare, other) and (best is None or count > counts[best]):
-                best = other
-        if best is not None:
-            result[rare] = best
+    for rare, rare_count in counts.items():
+        if rare_count > TYPO_MAX_RARE or not 3 <= len(rare) <= TYPO_MAX_LENGTH:
+            continue
+        least = TYPO_MIN_RATIO * rare_count + 1
+
+        def first_fit(bucket: Iterable[str], rare: str = rare, least: int = least) -> str | None:
+            """The best name in a bucket sorted by rank that is a typo away."""
+            for other in bucket:
+                if counts[other] < least:
+                    return None
+                if other != rare and _looks_like_typo(rare, other):
+                    return other
+            return None
+
+        found = [first_fit(insertions.get(rare, ()))]  # the rare name lacks a character
+        for index in range(len(rare)):
+            rest = rare[:index] + rare[index + 1 :]
+            found.append(first_fit(substitutions.get((index, rest), ())))
+            if rest in likely:  # the rare name has one character too many
+                found.append(first_fit((rest,)))
+            if index + 1 < len(rare) and rare[index] != rare[index + 1]:
+                swapped = rare[:index] + rare[index + 1] + rare[index] + rare[index + 2 :]
+                if swapped in likely:
+                    found.append(first_fit((swapped,)))
+        candidates = [name for name in found if name is not None]
+        if candidates:
+            result[rare] = min(candidates, key=rank)
     return result
 
 
