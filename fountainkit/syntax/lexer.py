@@ -49,7 +49,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lark import Token
+
+class Token(str):
+    """A typed logical line: its text (the ``str`` value), its type (a terminal of
+    grammars/fountain.lark) and where it sits. It has the attributes of Lark's
+    tokens, so Lark's own LALR parser takes these as they are
+    (tests/test_parse_engine.py checks that both parsers agree), but Lark is not
+    imported to parse: the tables come as data (fountainkit.syntax.tables).
+    """
+
+    __slots__ = (
+        "type",
+        "value",
+        "start_pos",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "end_pos",
+    )
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {str(self)!r})"
+
 
 # What a boneyard and a note hide, as one regex (leftmost match wins). A boneyard
 # may hold anything and ends at the first "*/". A note may not cross a truly
@@ -61,8 +83,30 @@ HIDDEN_PATTERN = (
     r"|(?<!\\)\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]"
 )
 _NOTE = re.compile(r"\[\[(?:[^\[\]\n]|\[(?!\[)|\](?!\])|\n(?!\n))*\]\]")
-# Token(...) checks for deprecated keywords on every call; this is the plain constructor.
-_new_token = Token._future_new
+
+
+def _new_token(
+    kind: str,
+    value: str,
+    start_pos: int,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    end_pos: int,
+    cls: type[Token] = Token,
+) -> Token:
+    token = str.__new__(cls, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start_pos
+    token.line = line
+    token.column = column
+    token.end_line = end_line
+    token.end_column = end_column
+    token.end_pos = end_pos
+    return token
+
 
 _HEADING = re.compile(r"(?:int\.?/ext|i\.?/e|int|ext|est)[.\s]", re.IGNORECASE)
 _FORCED_HEADING = re.compile(r"\.[^\W_]")
@@ -554,7 +598,7 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
             value = "\n".join(block) if len(block) > 1 else line
             newlines = value.count("\n")
             end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
-            token = ActionToken._future_new(
+            token = _new_token(
                 "ACTION",
                 value,
                 offset,
@@ -563,6 +607,7 @@ def tokens(text: str, first_line: int = 1, first_offset: int = 0) -> Iterator[To
                 line_no + newlines,
                 end_column,
                 offset + len(value),
+                ActionToken,
             )
             token.lines = block
             token.kinds = kinds[run_start:index]

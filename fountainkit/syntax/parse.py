@@ -25,11 +25,12 @@ next heading line (fountainkit/syntax/incremental.py does) to get the same split
 Pipeline: ``fountainkit.syntax.lexer`` types each logical line (blank-line context is
 lexical) and hands over an action paragraph as one token; ``grammars/fountain.lark``
 groups the tokens into title page, scenes, speeches and dual dialogue. Lark
-compiles the grammar to LALR tables (once, cached on disk); ``_run`` drives
-those tables itself and ``_ModelBuilder`` turns each reduction straight into a
-model object (no intermediate tree). Lark's own parse loop and tree-builder
-wrappers were about half of a parse; see docs/fountain-decisions.md,
-"Engineering notes".
+compiles the grammar to LALR tables, which ship as JSON data beside it
+(fountainkit.syntax.tables: no pickle, no cache in a shared folder, Lark not
+even imported to parse); ``_run`` drives those tables itself and
+``_ModelBuilder`` turns each reduction straight into a model object (no
+intermediate tree). Lark's own parse loop and tree-builder wrappers were
+about half of a parse; see docs/fountain-decisions.md, "Engineering notes".
 """
 
 from __future__ import annotations
@@ -39,9 +40,6 @@ import os
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
-
-from lark import Lark, Token
-from lark.parsers.lalr_analysis import Shift
 
 from fountainkit.gcpause import gc_paused
 from fountainkit.model import (
@@ -70,10 +68,10 @@ from fountainkit.model import (
     Transition,
     plain,
 )
-from fountainkit.resources import grammar_path
-from fountainkit.syntax import lexer
+from fountainkit.syntax import lexer, tables
 from fountainkit.syntax.inline import parse_inline
 from fountainkit.syntax.positions import new_span, place_joined, place_runs, source_ranges
+from fountainkit.syntax.lexer import Token
 from fountainkit.syntax.source import read_script
 
 __all__ = ["parse", "parse_file", "scene_boundaries", "normalise"]
@@ -556,21 +554,8 @@ def _inner(token: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
-@cache
-def _parser() -> Lark:
-    """The grammar compiled to LALR tables (cached on disk); :func:`_run` drives them."""
-    return Lark(
-        grammar_path("fountain.lark").read_text(encoding="utf-8"),
-        parser="lalr",
-        # Tokens come from fountainkit.syntax.lexer, not from Lark's lexer, which never
-        # runs: the terminals are %declare'd and have no patterns.
-        lexer="basic",
-        cache=_cache_setting(),
-    )
-
-
 class _Machine:
-    """Lark's LALR table for the grammar, laid out for :func:`_run`.
+    """The grammar's LALR tables (fountainkit.syntax.tables), laid out for :func:`_run`.
 
     Each table entry becomes ``(True, next_state)`` for a shift or ``(False,
     (size, reduce, rule_name))`` for a reduction, so the loop does no rule
@@ -582,28 +567,22 @@ class _Machine:
 
     __slots__ = ("states", "start", "end")
 
-    def __init__(self, lark: Lark, builder: _ModelBuilder) -> None:
-        conf = lark.parse_interactive("").parser_state.parse_conf
-        reducers: dict[int, tuple[int, Callable[[list], Any], str]] = {}
-
-        def reduction(rule: Any) -> tuple[int, Callable[[list], Any], str]:
-            key = id(rule)
-            if key not in reducers:
-                reducers[key] = (len(rule.expansion), _reducer(rule, builder), rule.origin.name)
-            return reducers[key]
-
+    def __init__(self, grammar: tables.Tables, builder: _ModelBuilder) -> None:
+        reductions = [
+            (len(rule.expansion), _reducer(rule, builder), rule.origin) for rule in grammar.rules
+        ]
         self.states = {
             state: {
-                symbol: (True, arg) if action is Shift else (False, reduction(arg))
-                for symbol, (action, arg) in row.items()
+                symbol: (True, arg) if shift else (False, reductions[arg])
+                for symbol, (shift, arg) in row.items()
             }
-            for state, row in conf.states.items()
+            for state, row in grammar.states.items()
         }
-        self.start = conf.start_state
-        self.end = conf.end_state
+        self.start = grammar.start
+        self.end = grammar.end
 
 
-def _reducer(rule: Any, builder: _ModelBuilder) -> Callable[[list], Any]:
+def _reducer(rule: tables.Rule, builder: _ModelBuilder) -> Callable[[list], Any]:
     """What reducing ``rule`` makes of its children, by Lark's tree-building rules.
 
     "_"-named terminals (the blank lines) are dropped; a "_"-named rule, and
@@ -611,14 +590,14 @@ def _reducer(rule: Any, builder: _ModelBuilder) -> Callable[[list], Any]:
     spliced into the parent (as a plain list); any other rule is a builder
     method that receives its children.
     """
-    if rule.options.expand1 or rule.options.keep_all_tokens or rule.alias:
+    if rule.expand1 or rule.keep_all_tokens or rule.alias:
         raise ValueError(f"fountain.lark: rule option not supported here: {rule}")
     kept = [
         (index, not symbol.is_term and symbol.name.startswith("_"))
         for index, symbol in enumerate(rule.expansion)
         if not (symbol.is_term and symbol.filter_out)
     ]
-    name = rule.origin.name
+    name = rule.origin
     finish = None if name.startswith("_") else getattr(builder, name)
     if kept == [(index, False) for index in range(len(rule.expansion))]:
         return finish or _as_is  # the children slice is a fresh list already
@@ -665,7 +644,7 @@ def _append(children: list) -> list:
 
 @cache
 def _machine() -> _Machine:
-    return _Machine(_parser(), _ModelBuilder())
+    return _Machine(tables.load(), _ModelBuilder())
 
 
 def _run(machine: _Machine, tokens: Iterable[Token]) -> Screenplay:
@@ -708,13 +687,6 @@ def _run(machine: _Machine, tokens: Iterable[Token]) -> Screenplay:
             return value
         state_stack.append(state)
         value_stack.append(value)
-
-
-def _cache_setting() -> bool:
-    """Lark's own temp-dir cache, unless that folder cannot be written."""
-    import tempfile
-
-    return os.access(tempfile.gettempdir(), os.W_OK)
 
 
 def normalise(text: str) -> str:
