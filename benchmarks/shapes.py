@@ -135,6 +135,21 @@ def many_cue_names(size: int) -> str:
     return _repeat(size, unit, HEADING)
 
 
+def many_names_in_action(size: int) -> str:
+    """Action that introduces a new character in capitals in every paragraph and
+    mentions earlier ones in Title Case (the breakdown's non-speaking cast)."""
+    rng = _rng("names")
+    names: list[str] = []
+
+    def unit(i: int) -> str:
+        names.append(_name(rng, rng.randint(4, 8)))
+        earlier = " and ".join(rng.choice(names).title() for _ in range(3))
+        heading = f"INT. ROOM {i} - DAY\n\n" if i % 5 == 0 else ""
+        return f"{heading}{names[-1]}, 40, {_sentence(rng, 6)} {earlier} {_sentence(rng, 4)}\n\n"
+
+    return _repeat(size, unit, HEADING)
+
+
 def unclosed_boneyard(size: int) -> str:
     return _repeat(size, lambda i: f"/* cut {i}\n\nSome action {i}.\n\n", HEADING)
 
@@ -216,6 +231,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many-tags-one-scene": many_tags_one_scene,
     "many-inline-notes": many_inline_notes,
     "many-cue-names": many_cue_names,
+    "many-names-in-action": many_names_in_action,
     "unclosed-boneyard": unclosed_boneyard,
     "unclosed-notes": unclosed_notes,
     "unclosed-notes-one-line": unclosed_notes_one_line,

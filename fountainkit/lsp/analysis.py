@@ -12,7 +12,6 @@ server asks after a pause in typing, and for the outline and hovers).
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -42,9 +41,7 @@ from fountainkit.model import (
     Synopsis,
 )
 from fountainkit.syntax.incremental import Chunk, IncrementalDocument
-from fountainkit.syntax.lexer import HIDDEN_PATTERN
-
-_HIDDEN_RE = re.compile(HIDDEN_PATTERN)
+from fountainkit.syntax.lexer import hidden_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +237,16 @@ class ScriptAnalysis:
         if regions is None:
             text = self.document.chunk_text(chunk)
             regions = []
-            for match in _HIDDEN_RE.finditer(text):
-                if "\n" in match.group():
-                    first = text.count("\n", 0, match.start())
-                    regions.append((first, first + match.group().count("\n")))
+            # hidden_spans finds what the parser's pattern finds, in linear time
+            # (the regex alone rescans to the end after every unclosed "/*");
+            # lines are counted on from the last region, not from the start.
+            line, counted = 0, 0
+            for start, end in hidden_spans(text):
+                inside = text.count("\n", start, end)
+                if inside:
+                    line += text.count("\n", counted, start)
+                    counted = start
+                    regions.append((line, line + inside))
             chunk.cache["hidden"] = regions
         return regions  # type: ignore[return-value]
 
