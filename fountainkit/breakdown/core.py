@@ -166,6 +166,7 @@ def _read_row(
     row = _Row(unit, index, parse_slugline(heading), _tags(unit.elements, settings, warnings), [],
                [e.text for e in unit.elements if isinstance(e, Action)])  # fmt: skip
     aliases = settings.cast_aliases
+    speakers: set[str] = set()  # row.speakers as a set: a scene may have thousands
     for dialogue in _dialogues(unit.elements):
         name = normalise_cue(dialogue.character.name)
         name = aliases.get(name, name)
@@ -174,7 +175,8 @@ def _read_row(
         tally = tallies.get(name)
         if tally is None or tally.source != "speaking":
             tally = tallies[name] = _as_speaking(tally)
-        if name not in row.speakers:
+        if name not in speakers:
+            speakers.add(name)
             row.speakers.append(name)
             tally.speaking_scenes.append(index)
         spoken = _spoken_text(dialogue)
@@ -349,17 +351,20 @@ def _present(
     found: dict[tuple[str, SuggestionKind], list[int]],
 ) -> _Presence:
     speaking = list(row.speakers)
-    silent: list[str] = []
-    suggested: dict[SuggestionKind, list[str]] = {"person": [], "group": [], "animal": [],
-                                                  "sound": []}  # fmt: skip
+    # Ordered sets (dicts): a scene may name thousands of people.
+    present = dict.fromkeys(speaking)
+    silent: dict[str, None] = {}
+    suggested: dict[SuggestionKind, dict[str, None]] = {"person": {}, "group": {}, "animal": {},
+                                                        "sound": {}}  # fmt: skip
 
     def cast_present(name: str) -> None:
-        if name not in speaking and name not in silent:
-            silent.append(name)
+        if name not in present:
+            present[name] = None
+            silent[name] = None
 
     def suggest(name: str, kind: SuggestionKind) -> None:
         if name not in suggested[kind]:
-            suggested[kind].append(name)
+            suggested[kind][name] = None
             found.setdefault((name, kind), []).append(row.index)
 
     for tag in row.tags:
@@ -407,15 +412,17 @@ def _story_day(row: _Row, previous: str, warnings: list[BreakdownWarning]) -> st
 
 def _elements(tags: list[Tag]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
+    seen: dict[str, set[str]] = {}
     for tag in tags:
         if BY_KEY.get(tag.category) is not None and BY_KEY[tag.category].kind == "day":
             continue
         items = found.setdefault(tag.category, [])
-        seen = {item.casefold() for item in items}
+        known = seen.setdefault(tag.category, set())  # kept across tags: no rescans
         for item in tag.items:
-            if item.casefold() not in seen:
+            key = item.casefold()
+            if key not in known:
                 items.append(item)
-                seen.add(item.casefold())
+                known.add(key)
     order = {category: i for i, category in enumerate(TAG_CATEGORIES)}
     # Standard categories in sheet order, then the configured ones as they came.
     ranked = sorted(found, key=lambda c: order.get(c, len(order)))

@@ -107,8 +107,11 @@ def _has_cased_letter(word: str) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'\u201c(")
-    return not before or before[-1] in ".!?:\n"
+    # Backwards from ``start`` (not text[:start].rstrip(), a copy of all before it).
+    at = start
+    while at > 0 and text[at - 1] in " \t\"'\u201c(":
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:\n"
 
 
 # --- capitalised runs -----------------------------------------------------------------
@@ -157,7 +160,7 @@ def caps_runs(text: str | Scanned) -> list[CapsRun]:
         if not run:
             continue
         start, end = run[0].start, run[-1].end
-        line_start = visible.rfind("\n", 0, start) + 1
+        line_start = visible.rfind("\n", max(0, start - 40), start) + 1  # only 40 are kept
         found.append(
             CapsRun(
                 words=tuple(w.text for w in run),
@@ -211,11 +214,11 @@ class NameIndex:
         mention, not a presence; it still consumes its words, so a shorter
         name cannot match inside it.
         """
-        found: list[str] = []
+        found: dict[str, None] = {}  # an ordered set
         for name, mention in self._matches(text if isinstance(text, Scanned) else scan(text)):
-            if not mention and name not in found:
-                found.append(name)
-        return found
+            if not mention:
+                found.setdefault(name)
+        return list(found)
 
     def _matches(self, scanned: Scanned) -> Iterator[tuple[str, bool]]:
         text, words = scanned.visible, scanned.words
