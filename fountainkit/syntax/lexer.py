@@ -754,8 +754,8 @@ def _line_token(
 ) -> Token:
     newlines = value.count("\n")
     end_column = len(value) - value.rfind("\n") if newlines else len(value) + 1
-    return cls._future_new(
-        kind, value, offset, line_no, 1, line_no + newlines, end_column, offset + len(value)
+    return _new_token(
+        kind, value, offset, line_no, 1, line_no + newlines, end_column, offset + len(value), cls
     )
 
 
