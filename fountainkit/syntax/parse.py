@@ -70,8 +70,8 @@ from fountainkit.model import (
 )
 from fountainkit.syntax import lexer, tables
 from fountainkit.syntax.inline import parse_inline
-from fountainkit.syntax.positions import new_span, place_joined, place_runs, source_ranges
 from fountainkit.syntax.lexer import Token
+from fountainkit.syntax.positions import new_span, place_joined, place_runs, source_ranges
 from fountainkit.syntax.source import read_script
 
 __all__ = ["parse", "parse_file", "scene_boundaries", "normalise"]
