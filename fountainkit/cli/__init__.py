@@ -30,6 +30,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "parse_command",
         "Print the scene tree as JSON or YAML.",
     ),
+    "sides": (
+        "fountainkit.cli.sides",
+        "sides_command",
+        "The pages carrying some scenes, the others struck through (--2up).",
+    ),
     "breakdown": ("fountainkit.cli.breakdown", "breakdown_command", "Per-scene breakdown."),
     "schedule": (
         "fountainkit.cli.schedule",

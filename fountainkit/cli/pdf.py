@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -35,6 +36,22 @@ def _render_warnings() -> tuple[type[Warning], ...]:
     from fountainkit.pdf.missing import MissingGlyphWarning
 
     return (MissingGlyphWarning, FurnitureWarning)
+
+
+@contextlib.contextmanager
+def reporting_render_warnings(label: str) -> Iterator[None]:
+    """Around a render: one line on stderr for each missing glyph or header
+    text cut short, even when the render fails."""
+    with warnings.catch_warnings(record=True) as caught:
+        render_warnings = _render_warnings()
+        for category in render_warnings:
+            warnings.simplefilter("always", category)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, render_warnings):
+                    click.echo(f"fountainkit: warning: {label}: {warning.message}", err=True)
 
 
 def painting_options(options: dict, engine: str | None, jobs: int | None) -> tuple[str, int | None]:
@@ -72,10 +89,7 @@ def render_script(
 
     settings = settings_from_options(options)
     screenplay = load_screenplay(script, encoding)
-    with warnings.catch_warnings(record=True) as caught:
-        render_warnings = _render_warnings()
-        for category in render_warnings:
-            warnings.simplefilter("always", category)
+    with reporting_render_warnings(script.label):
         plan = shooting_plan(script, screenplay, settings, options, encoding)
         if plan is not None:
             screenplay, document = plan.screenplay, plan.document
@@ -85,11 +99,6 @@ def render_script(
             data = render_pdf(screenplay, document, jobs=jobs, engine=engine)
         except RenderError as exc:
             raise CommandError(f"{script.label}: {exc}") from None
-        finally:
-            # One line each on stderr: a missing glyph, header text cut short.
-            for warning in caught:
-                if issubclass(warning.category, render_warnings):
-                    click.echo(f"fountainkit: warning: {script.label}: {warning.message}", err=True)
     target.write(data)
     if plan is not None and plan.record is not None:
         plan.record()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from fountainkit.config import PLACEHOLDERS, SLOTS
 from fountainkit.layout.profiles import COLUMN_INCHES, PageProfile
 from fountainkit.layout.wrap import cells, wrap_offsets
+from fountainkit.model import Run, Text
 
 # Header rows above the body (the first at 0.5in; the body starts at 1in, three
 # rows down, and the row just above it stays blank) and footer rows at the foot.
@@ -122,6 +123,23 @@ def _one_row(left: str, center: str, right: str, first: int, end: int) -> list[P
     return pieces
 
 
+def fit_runs(runs: Text, width: int) -> Text:
+    """Styled ``runs`` on one row of ``width`` columns: the text past it cut off
+    with an ellipsis (a cover line naming more scenes than a row holds)."""
+    fitted: list[Run] = []
+    room = width
+    for run in runs:
+        size = cells(run.text)
+        if size <= room:
+            fitted.append(run)
+            room -= size
+            continue
+        if room > 0:
+            fitted.append(run._replace(text=_shorten(run.text, room)))
+        break
+    return tuple(fitted)
+
+
 def _shorten(text: str, width: int) -> str:
     if cells(text) <= width:
         return text
@@ -186,6 +204,8 @@ def footer_first_row(profile: PageProfile, first_row_inches: float) -> int:
 WATERMARK_MAX_POINTS = 96.0
 WATERMARK_DIAGONAL_SHARE = 0.75
 WATERMARK_GREY = 0.82
+# The other scenes on a page of sides, greyed and struck through (screenplay.css's .s).
+STRUCK_GREY = 0.45
 # Courier Prime's advance, in ems: a grid cell at any size.
 CELL_EMS = 0.6
 

@@ -78,7 +78,9 @@ class Page:
       revision's ``*``);
     - ``values``: header and footer placeholder values for this page only
       (``{revision}`` on a revised page);
-    - ``struck``: row indexes printed greyed and struck through (sides).
+    - ``struck``: row indexes printed greyed and struck through (sides);
+    - ``cover``: a line printed under the header, above the script text (the
+      cover line on the first page of sides).
     """
 
     number: int
@@ -87,6 +89,7 @@ class Page:
     marks: dict[int, str] = field(default_factory=dict)
     values: dict[str, str] = field(default_factory=dict)
     struck: frozenset[int] = frozenset()
+    cover: Text = ()
 
     @property
     def label(self) -> str:

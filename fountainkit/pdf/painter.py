@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import pydyf
 
-from fountainkit.layout.furniture import WATERMARK_GREY, watermark_placement
+from fountainkit.layout.furniture import STRUCK_GREY, WATERMARK_GREY, watermark_placement
 from fountainkit.layout.profiles import COLUMN_INCHES, PageProfile
 from fountainkit.layout.wrap import cells, char_cells
 from fountainkit.pdf.catalog import Label, finish_pydyf
@@ -44,7 +44,7 @@ from fountainkit.pdf.fonts import (
 )
 from fountainkit.pdf.harfbuzz import subsetting_available
 from fountainkit.pdf.parallel import Bookmark, ChunkPdf, OutlineNode, outline_tree
-from fountainkit.writers.html import PageView
+from fountainkit.writers.html import STRUCK, PageView
 
 POINTS_PER_INCH = 72
 FONT_SIZE = 12.0
@@ -57,6 +57,11 @@ MIXED_PRODUCER = "fountainkit (direct grid painter and WeasyPrint)"
 UNDERLINE_DROP = 1.125
 UNDERLINE_THICKNESS = 0.75
 WATERMARK_STYLE = (True, False)  # bold
+# The line-through WeasyPrint draws for Courier Prime at 12pt (its OS/2 strikeout
+# position and size, 530 and 102 units of 2048): centred 3.105pt above the
+# baseline, 0.598pt thick.
+STRIKE_RISE = 530 * FONT_SIZE / 2048
+STRIKE_THICKNESS = 102 * FONT_SIZE / 2048
 # A grid cell in thousandths of an em at 12pt (0.1in).
 GRID_EMS = 600
 
@@ -194,6 +199,7 @@ class _PagePainter:
         self.rules: list[bytes] = []
         self.font: str | None = None
         self.render_mode = 0
+        self.grey = False  # filling in the struck grey (sides), not black
         self.profile = profile
         self.height = profile.height_in * POINTS_PER_INCH
         self.first_row_top = profile.page_number_top_in * POINTS_PER_INCH
@@ -204,7 +210,7 @@ class _PagePainter:
         # The watermark first, under the text.
         self.operators = self._watermark(view.watermark) if view.watermark else []
         self.operators.append(b"BT")
-        self.rules, self.font, self.render_mode = [], None, 0
+        self.rules, self.font, self.render_mode, self.grey = [], None, 0, False
         bookmarks: list[Bookmark] = []
         for row_index, row in enumerate(view.rows):
             top = self.first_row_top + row_index * ROW_POINTS
@@ -272,11 +278,16 @@ class _PagePainter:
         follows, so the end is measured only when an underline needs it.
         """
         style = _style(classes)
-        underlined = "u" in classes.split()
+        names = classes.split()
+        underlined = "u" in names
+        struck = STRUCK in names
         runs = _runs(text, style, before, self.box)
         if not runs:  # only presentation selectors
             return x, before
-        measure = in_box or underlined or len(runs) > 1
+        if struck != self.grey:
+            self.operators.append(_number(STRUCK_GREY if struck else 0) + b" g")
+            self.grey = struck
+        measure = in_box or underlined or struck or len(runs) > 1
         start = x
         y = _number(baseline)
         for face, run in runs:
@@ -294,7 +305,10 @@ class _PagePainter:
                 if measure:
                     x += sum(face.advance(char) for char in piece) * squeeze * FONT_SIZE / 1000
         if underlined:
-            self.rules.append(self._underline(start, baseline, x - start))
+            rule = self._underline(start, baseline, x - start)
+            self.rules.append(self._in_grey(rule) if struck else rule)
+        if struck:
+            self.rules.append(self._in_grey(self._strike(start, baseline, x - start)))
         return x, runs[-1][0]
 
     def _select(self, face: Face, size: float) -> None:
@@ -342,6 +356,15 @@ class _PagePainter:
         self.operators += [b"ET", b"Q"]
         operators, self.font, self.render_mode = self.operators, None, 0
         return operators
+
+    def _strike(self, x: float, baseline: float, width: float) -> bytes:
+        """A filled rule ``width`` points long from ``x``, through the text on ``baseline``."""
+        box = (x, baseline + STRIKE_RISE - STRIKE_THICKNESS / 2, width, STRIKE_THICKNESS)
+        return b" ".join(map(_number, box)) + b" re f"
+
+    @staticmethod
+    def _in_grey(rule: bytes) -> bytes:
+        return b"q " + _number(STRUCK_GREY) + b" g " + rule + b" Q"
 
     def _underline(self, x: float, baseline: float, width: float) -> bytes:
         """A filled rule ``width`` points long from ``x``, under the baseline at ``baseline``."""

@@ -23,6 +23,7 @@ from fountainkit.layout.furniture import (
     SLOT_GAP,
     Piece,
     expand,
+    fit_runs,
     footer_first_row,
     margin_number_pieces,
     mark_column,
@@ -334,7 +335,12 @@ def _furniture(rows: _Rows, page: Page, document: Document, values: dict[str, st
         expand(header.center, values),
         expand(header.right, values),
     )
-    rows.pieces(slot_pieces(texts, first, header_end, "header"), 0)
+    header_pieces = slot_pieces(texts, first, header_end, "header")
+    rows.pieces(header_pieces, 0)
+    if page.cover:
+        # Under the header (the page number's row, or the rows the header takes).
+        below = 1 + max((piece.row for piece in header_pieces), default=0)
+        rows.text(below, fit_runs(page.cover, end - first), first)
     footer = settings.footer
     if not footer.is_empty():
         texts = (
