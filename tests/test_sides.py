@@ -25,11 +25,12 @@ TAG = re.compile(r"s(\d+A?)-", re.IGNORECASE)
 
 
 def script_text(omitted: bool = True) -> str:
-    """Seven scenes of one-line action paragraphs, a few pages each way: 1, 2,
-    2A (an insert), 3, 4 (OMITTED), 5, 6."""
+    """Eight scenes of one-line action paragraphs: 1, 2, 2A (an insert), 3,
+    4 (OMITTED), 5, 6, and a long 7."""
     parts = ["Title: Strike Test\nDraft date: 12 January 2027\n"]
-    numbers = ["1", "2", "2A", "3", "4", "5", "6"]
-    lengths = {"1": 30, "2": 10, "2A": 6, "3": 40, "4": 0, "5": 8, "6": 25}
+    numbers = ["1", "2", "2A", "3", "4", "5", "6", "7"]
+    # Scene 7 runs the script past 9 pages: page numbers of two widths.
+    lengths = {"1": 30, "2": 10, "2A": 6, "3": 40, "4": 0, "5": 8, "6": 25, "7": 250}
     for number in numbers:
         if number == "4":
             if omitted:
@@ -167,17 +168,35 @@ def test_sides_keep_the_scenes_pages_and_strike_the_other_scenes(
         assert struck_rows > 0
 
 
-def test_page_numbers_print_as_in_the_script_and_the_cover_names_the_scenes(
+def header_rows(page) -> list[list[dict]]:
+    return [chars for top, chars in rows(page).items() if top < 70]
+
+
+def test_page_numbers_and_header_print_as_in_the_script_and_the_cover_names_the_scenes(
     script: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "sides.pdf"
-    sides(str(script), "--scenes", "3", "-o", str(out))
+    out, full = tmp_path / "sides.pdf", tmp_path / "full.pdf"
+    header = ("--header", "right=White {pages}")
+    sides(str(script), "--scenes", "3", "-o", str(out), *header)
+    result = run_cli("pdf", str(script), "-o", str(full), *header)
+    assert result.returncode == 0, result.stderr.decode()
+    full_labels = PdfReader(full).page_labels
+    script_pages = sum(1 for label in full_labels if label and label.isdigit())
+    with pdfplumber.open(full) as pdf:
+        full_headers = {
+            label: [(c["text"], round(c["x0"], 1)) for c in header_rows(page)[0]]
+            for label, page in zip(full_labels, pdf.pages, strict=True)
+            if label  # not the title page
+        }
     labels = PdfReader(out).page_labels
     assert len(labels) >= 2 and labels[0] != "1"
     with pdfplumber.open(out) as pdf:
         for index, (label, page) in enumerate(zip(labels, pdf.pages, strict=True)):
-            header = [row_text(chars) for top, chars in rows(page).items() if top < 70]
-            assert header[0].endswith(f"{label}."), header
+            top_row = [(c["text"], round(c["x0"], 1)) for c in header_rows(page)[0]]
+            # The page number and the header at the same places, the whole script counted.
+            assert top_row == full_headers[label]
+            header = [row_text(chars) for chars in header_rows(page)]
+            assert header[0].endswith(f"White{script_pages}{label}."), header
             cover = [text for text in header if "SIDES" in text]
             if index == 0:
                 assert cover == ["SIDES·Scene3·StrikeTest·12January2027"]

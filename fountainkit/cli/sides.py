@@ -106,6 +106,8 @@ def sides_command(
         values = furniture_values(screenplay, document)
         cover = cover_line(selection, values["title"], values["draft_date"])
         chosen = sides(document, selection, cover)
+        if not chosen.pages:  # scenes printing nothing (every row hidden)
+            raise CommandError(f"{script.label}: scenes {selection.label} print nothing")
         try:
             data = render_pdf(screenplay, chosen, jobs=jobs, engine=engine)
             if two_up:

@@ -326,8 +326,9 @@ def _furniture(rows: _Rows, page: Page, document: Document, values: dict[str, st
     number = expand(settings.page_numbers, values) if page.number > 1 else ""
     if number:
         rows.pieces([Piece(0, end - cells(number), number)], 0)
-    # The right slot ends before the widest page number, on every page alike.
-    widest = cells(expand(settings.page_numbers, {**values, "page": str(document.page_count)}))
+    # The right slot ends before the widest page number, on every page alike (the
+    # whole script's, when only some of its pages are printed: sides, revised pages).
+    widest = cells(expand(settings.page_numbers, {**values, "page": values["pages"]}))
     header_end = end - (widest + SLOT_GAP if widest else 0)
     header = settings.header
     texts = (
