@@ -99,7 +99,7 @@ class _PageChars:
     """
 
     def __init__(self, textpage) -> None:
-        self.handle = textpage.raw
+        self.handle = textpage
         count = raw.FPDFText_CountChars(self.handle)
         buffer = ctypes.create_string_buffer(2 * (count + 1))
         written = raw.FPDFText_GetText(
@@ -199,46 +199,79 @@ def extract_pages(data: bytes, name: str) -> list[PdfPage]:
         count = len(document)
         if count > MAX_PAGES:
             raise ReaderError(f"{name}: {count} pages is more than a screenplay ({MAX_PAGES} max)")
-        return [_page(document, index) for index in range(count)]
+        reader = _PageReader()
+        return [reader.page(document.raw, index, name) for index in range(count)]
     finally:
         document.close()
 
 
-def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
-    page = document[index]
-    textpage = page.get_textpage()
-    width, height = page.get_size()
-    fonts: dict[int, _Font] = {}
-    runs: list[TextRun] = []
-    rules: list[Rule] = []
-    images = 0
-    buffer = ctypes.create_string_buffer(8192)
-    wide = ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR))
-    matrix = raw.FS_MATRIX()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    size = ctypes.c_float()
-    chars: _PageChars | None = None
-    try:
+class _PageReader:
+    """Reads pages with PDFium's C API directly, through buffers made once.
+
+    Cost per page matters (a feature is 120 pages of ~40 text objects each):
+    the raw handles skip pypdfium2's wrapper objects and finalizers, one
+    ``FPDFTextObj_GetText`` call into a reused buffer gets most texts, and
+    ASCII text skips the per-character right-to-left check.
+    """
+
+    def __init__(self) -> None:
+        self.fonts: dict[int, _Font] = {}  # by font handle: shared by the document's pages
+        self._resize(8192)
+        self.matrix = raw.FS_MATRIX()
+        self.left, self.bottom, self.right, self.top = (ctypes.c_float() for _ in range(4))
+        self.size = ctypes.c_float()
+
+    def _resize(self, length: int) -> None:
+        self.buffer = ctypes.create_string_buffer(length)
+        self.wide = ctypes.cast(self.buffer, ctypes.POINTER(raw.FPDF_WCHAR))
+
+    def _text(self, obj, textpage) -> str:
+        length = raw.FPDFTextObj_GetText(obj, textpage, self.wide, len(self.buffer))
+        if length > len(self.buffer):  # too long for the buffer: grow it, ask again
+            self._resize(length)
+            length = raw.FPDFTextObj_GetText(obj, textpage, self.wide, length)
+        if length <= 2:  # the terminator alone
+            return ""
+        text = self.buffer.raw[: length - 2].decode("utf-16-le", errors="replace")
+        return text.replace("\x00", "").replace("\r", "").replace("\n", "")
+
+    def page(self, document, index: int, name: str) -> PdfPage:
+        page = raw.FPDF_LoadPage(document, index)
+        if not page:
+            raise ReaderError(f"{name}: not a readable PDF (page {index + 1} is damaged)")
+        try:
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise ReaderError(f"{name}: not a readable PDF (page {index + 1} is damaged)")
+            try:
+                width = raw.FPDF_GetPageWidthF(page)
+                height = raw.FPDF_GetPageHeightF(page)
+                runs, rules, images = self._objects(page, textpage)
+            finally:
+                raw.FPDFText_ClosePage(textpage)
+        finally:
+            raw.FPDF_ClosePage(page)
+        return PdfPage(index + 1, width, height, runs, rules, images)
+
+    def _objects(self, page, textpage) -> tuple[list[TextRun], list[Rule], int]:
+        runs: list[TextRun] = []
+        rules: list[Rule] = []
+        images = 0
+        matrix, size = self.matrix, self.size
+        left, bottom, right, top = self.left, self.bottom, self.right, self.top
+        chars: _PageChars | None = None
         for position in range(raw.FPDFPage_CountObjects(page)):
             obj = raw.FPDFPage_GetObject(page, position)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_TEXT:
-                length = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-                if length <= 2:
-                    continue
-                if length > len(buffer):
-                    buffer = ctypes.create_string_buffer(length)
-                    wide = ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR))
-                raw.FPDFTextObj_GetText(obj, textpage, wide, length)
-                text = buffer.raw[: length - 2].decode("utf-16-le", errors="replace")
-                text = text.replace("\x00", "").replace("\r", "").replace("\n", "")
+                text = self._text(obj, textpage)
                 if not text.strip():
                     continue
                 handle = raw.FPDFTextObj_GetFont(obj)
                 key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-                font = fonts.get(key)
+                font = self.fonts.get(key)
                 if font is None:
-                    font = fonts[key] = _font_info(handle)
+                    font = self.fonts[key] = _font_info(handle)
                 raw.FPDFPageObj_GetMatrix(obj, matrix)
                 raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
                 raw.FPDFTextObj_GetFontSize(obj, size)
@@ -254,7 +287,9 @@ def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
                     font.monospace,
                 )
                 visible = text.strip(" ")
-                rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in visible)
+                rtl = not visible.isascii() and any(
+                    unicodedata.bidirectional(c) in ("R", "AL") for c in visible
+                )
                 cell = run.size * 0.6
                 spread = font.monospace and run.right - run.x > (len(text) + GAP_CELLS) * cell
                 if text[0] == " " or rtl or spread:
@@ -280,7 +315,4 @@ def _page(document: pdfium.PdfDocument, index: int) -> PdfPage:
                     rules.append(Rule(left.value, right.value, (top.value + bottom.value) / 2))
             elif kind == raw.FPDF_PAGEOBJ_IMAGE:
                 images += 1
-    finally:
-        textpage.close()
-        page.close()
-    return PdfPage(index + 1, width, height, runs, rules, images)
+        return runs, rules, images

@@ -71,16 +71,16 @@ def _underlined(run: TextRun, rules: list[Rule], x: float, width: float) -> bool
 
 def page_lines(page: PdfPage, cell: float) -> list[PdfLine]:
     """The page's lines, top to bottom, each cut into segments, left to right."""
-    rows: dict[float, list[TextRun]] = {}
+    # Top to bottom, a run within 2 pt of the row above joins it: only the
+    # last row can be that close (rows are keyed by their first, highest run).
+    rows: list[tuple[float, list[TextRun]]] = []
     for run in sorted(page.runs, key=lambda r: -r.y):
-        for y in rows:
-            if abs(y - run.y) <= 2.0:
-                rows[y].append(run)
-                break
+        if rows and rows[-1][0] - run.y <= 2.0:
+            rows[-1][1].append(run)
         else:
-            rows[run.y] = [run]
+            rows.append((run.y, [run]))
     lines = []
-    for y, runs in rows.items():
+    for y, runs in rows:
         segments = _segments(sorted(runs, key=lambda r: r.x), page.rules, cell)
         if segments:
             lines.append(PdfLine(page.number, y, tuple(segments)))
