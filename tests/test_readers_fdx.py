@@ -3,9 +3,13 @@ Fountain -> FDX -> Fountain round trip on the whole corpus."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
+import defusedxml.ElementTree as SafeXml
 import pytest
+from conftest import REPO
 
 from fountainkit import parse
 from fountainkit.breakdown.core import breakdown
@@ -195,3 +199,44 @@ def test_lyrics_and_blank_pages_survive_the_writer() -> None:
     scene = back.scenes()[0]
     assert isinstance(scene, Scene)
     assert any(isinstance(e, Lyrics) for e in scene.elements)
+
+
+def _screenplain_fdx(source: Path, out: Path) -> bytes:
+    local = REPO / "benchmarks" / ".venv-peers" / "bin" / "screenplain"
+    exe = str(local) if local.exists() else shutil.which("screenplain")
+    if exe is None:
+        pytest.skip("screenplain is not installed")
+    target = out / f"{source.stem}.fdx"
+    done = subprocess.run([exe, "--format", "fdx", str(source), str(target)], capture_output=True)
+    if done.returncode != 0 or not target.exists():
+        pytest.skip(f"screenplain could not write {source.name}")
+    return target.read_bytes()
+
+
+def test_screenplain_fdx_of_the_features_has_the_same_scenes_and_cast(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """FDX exported by screenplain from the feature scripts: the breakdown's
+    scene count and speaking cast per scene are the Fountain source's."""
+    features = sorted((corpus_dir / "public-domain").glob("*.fountain"))
+    assert features
+    for path in features:
+        back = read_bytes(_screenplain_fdx(path, tmp_path), f"{path.stem}.fdx").screenplay
+        assert cast_by_scene(back) == cast_by_scene(parse(read_script(path))), path.name
+
+
+def test_screenplain_fdx_of_every_corpus_script_keeps_its_scene_headings(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """On every corpus script, as many scenes as screenplain wrote Scene
+    Heading paragraphs (where screenplain's parser and ours disagree about the
+    Fountain, the FDX is what the reader must follow)."""
+    for path in sorted(corpus_dir.rglob("*.fountain")):
+        data = _screenplain_fdx(path, tmp_path)
+        written = sum(
+            1
+            for para in SafeXml.fromstring(data).iter("Paragraph")
+            if para.get("Type") == "Scene Heading"
+        )
+        back = read_bytes(data, f"{path.stem}.fdx").screenplay
+        assert len(back.scenes()) == written, path.name

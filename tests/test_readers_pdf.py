@@ -4,13 +4,15 @@ accuracy target, and unreadable PDFs get one clear line."""
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import CORPUS, REPO
+from conftest import CORPUS, REPO, run_cli
+from handmade_pdf import Placed, handmade_pdf
 
 from fountainkit import parse
 from fountainkit.layout import LayoutSettings, paginate
@@ -228,10 +230,52 @@ def test_damaged_pdf_is_refused() -> None:
         read_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "broken.pdf")
 
 
-def test_unusual_indent_is_kept_as_action_with_a_warning() -> None:
-    # A line typed far from any element indent: kept, reported with its page.
-    _, pdf = own_pdf(FEATURE + "\n\nJUNE\nA" + " very" * 3 + " short line.\n")
-    result = read_bytes(pdf, "x.pdf")
-    assert "short line." in result.text
-    source_pdf = pypdf.PdfReader(__import__("io").BytesIO(pdf))
-    assert len(source_pdf.pages) >= 2
+# Indents (inches) of a hand-typed script: action, dialogue, parenthetical, cue.
+ACTION, DIALOGUE, PAREN, CUE = 1.5, 2.5, 3.1, 3.7
+NUMBERS = ("one", "two", "three", "four")
+
+
+def _typed_page(n: int) -> list[Placed]:
+    """A page of script that opens with a scene heading, as every page of a
+    script printed one scene to a page does (the headings alike, digits aside)."""
+    word = NUMBERS[n - 1]
+    return [
+        (ACTION, 1, f"INT. ROOM {n} - DAY"),
+        (ACTION, 3, f"Ann walks into room {word} and sits at the desk."),
+        (CUE, 5, "ANN"),
+        (DIALOGUE, 6, f"So this is room {word}?"),
+        (CUE, 8, "BOB"),
+        (PAREN, 9, "(tired)"),
+        (DIALOGUE, 10, f"Room {word}, yes."),
+        (ACTION, 12, f"They leave room {word} {'behind ' * n}for good."),
+    ]
+
+
+def test_a_line_that_fits_no_element_is_kept_as_action_with_a_warning(tmp_path: Path) -> None:
+    pages = [_typed_page(n) for n in (1, 2, 3)]
+    pages[1].append((4.6, 14, "scribbled at an odd place"))
+    pdf = tmp_path / "typed.pdf"
+    pdf.write_bytes(handmade_pdf(pages))
+    result = read_bytes(pdf.read_bytes(), pdf.name)
+    assert [(w.code, w.page) for w in result.warnings] == [("unclassified-line", 2)]
+    assert "scribbled at an odd place" in result.text
+    kinds = {type(block).__name__ for block in result.screenplay.scenes()[1].elements}
+    assert "Action" in kinds
+    # Nothing else is lost: the headings opening every page stay headings.
+    headings = [scene.heading for scene in result.screenplay.scenes()]
+    assert [h.text for h in headings] == [f"INT. ROOM {n} - DAY" for n in (1, 2, 3)]
+    lint = run_cli("lint", str(pdf), "--format", "json")
+    reported = [w for w in json.loads(lint.stdout) if w["code"] == "unclassified-line"]
+    assert [(w["page"], w["severity"]) for w in reported] == [(2, "warning")]
+    assert "page 2" in reported[0]["message"]
+    converted = run_cli("convert", str(pdf), "-o", "-")
+    assert converted.returncode == 0 and b"scribbled at an odd place" in converted.stdout
+    assert b"page 2: line at an unusual indent" in converted.stderr
+
+
+def test_a_running_header_left_out_is_reported() -> None:
+    pages = [[(4.5, -2, "BLUE REVISION 3/4/24"), *_typed_page(n)] for n in (1, 2, 3, 4)]
+    result = read_bytes(handmade_pdf(pages), "typed.pdf")
+    assert "BLUE REVISION" not in result.text
+    assert [(w.code, w.page) for w in result.warnings] == [("running-line", 1)]
+    assert "4 pages" in str(result.warnings[0]) and "BLUE REVISION" in str(result.warnings[0])

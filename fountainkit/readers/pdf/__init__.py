@@ -14,7 +14,7 @@ do encrypted and damaged files and text that is no screenplay.
 from __future__ import annotations
 
 from fountainkit.readers.assemble import assemble
-from fountainkit.readers.base import ReaderError, ReadResult
+from fountainkit.readers.base import ReaderError, ReaderWarning, ReadResult
 from fountainkit.readers.pdf.classify import Classifier, prints_transitions_right
 from fountainkit.readers.pdf.extract import extract_pages
 from fountainkit.readers.pdf.furniture import BodyLine, clean_line, strip_running_lines
@@ -44,7 +44,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> ReadResult:
         raw_pages[0], pages[0].width, cell, body_top, leading
     ):
         title_lines, raw_pages = raw_pages[0], [[], *raw_pages[1:]]
-    body_pages = strip_running_lines(raw_pages, leading)
+    body_pages, running = strip_running_lines(raw_pages, leading)
     body_lines = [line for lines in body_pages for line in lines]
     width = pages[-1].width
     geometry = learn_geometry(body_lines, cell, leading, width)
@@ -84,4 +84,13 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> ReadResult:
         if title_lines
         else None
     )
-    return assemble(title_page, blocks, "pdf", classifier.warnings)
+    left_out = [
+        ReaderWarning(
+            f"running header or footer left out on {text.pages} "
+            f"page{'s' if text.pages > 1 else ''}: {text.text[:60]!r}",
+            "running-line",
+            text.first_page,
+        )
+        for text in running
+    ]
+    return assemble(title_page, blocks, "pdf", [*left_out, *classifier.warnings])

@@ -17,6 +17,7 @@ from fountainkit.model import Run
 from fountainkit.readers.assemble import strip_runs
 from fountainkit.readers.pdf.geometry import Geometry
 from fountainkit.readers.pdf.lines import PdfLine, Segment
+from fountainkit.syntax import lexer
 
 PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[(\[-]?\s*[A-Z]{0,2}\d{1,4}[A-Z]{0,3}(?:-\d{1,4}[A-Z]{0,3})?\s*[)\]-]?\.?"
@@ -71,8 +72,22 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
 
 
-def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list[PdfLine]]:
-    """Pages without their page numbers and running headers and footers."""
+@dataclass(frozen=True, slots=True)
+class RunningText:
+    """A running header or footer left out: its text (as on its first page),
+    that page, and on how many pages it was."""
+
+    text: str
+    first_page: int
+    pages: int
+
+
+def strip_running_lines(
+    pages: list[list[PdfLine]], leading: float
+) -> tuple[list[list[PdfLine]], list[RunningText]]:
+    """Pages without their page numbers and running headers and footers, and
+    the headers and footers left out (page numbers aside), to report: no text
+    goes without a word."""
     body_pages = [p for p in pages if p]
     repeated: Counter[tuple[str, int]] = Counter()
     at_row: Counter[int] = Counter()  # edge lines on each row, whatever their text
@@ -94,13 +109,26 @@ def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list
         key = (_shape(text), round(y / 4))
         return repeated[key] >= max(threshold, RUNNING_SHARE * at_row[key[1]])
 
+    dropped: dict[str, RunningText] = {}
+
     def running(line: PdfLine, neighbour: PdfLine | None) -> bool:
         if neighbour is not None and abs(line.y - neighbour.y) < 1.4 * leading:
             return False  # part of the text block beside it
         text = line.text.strip()
         if PAGE_NUMBER.match(text):
             return True
-        return repeats(text, line.y)
+        if any(lexer.is_heading(segment.text.strip()) for segment in line.segments):
+            return False  # scene headings opening every page alike (INT. ROOM 1, 2...)
+        if not repeats(text, line.y):
+            return False
+        shape = _shape(text)
+        known = dropped.get(shape)
+        dropped[shape] = (
+            RunningText(text, line.page, 1)
+            if known is None
+            else replace(known, pages=known.pages + 1)
+        )
+        return True
 
     out = []
     for lines in pages:
@@ -111,7 +139,7 @@ def strip_running_lines(pages: list[list[PdfLine]], leading: float) -> list[list
             if lines and running(lines[-1], lines[-2] if len(lines) > 1 else None):
                 lines.pop()
         out.append(lines)
-    return out
+    return out, list(dropped.values())
 
 
 @dataclass(frozen=True, slots=True)
