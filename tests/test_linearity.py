@@ -25,9 +25,11 @@ import pytest
 from fountainkit import parse
 from fountainkit.breakdown.core import breakdown
 from fountainkit.breakdown.reports import render
+from fountainkit.config import LayoutSettings
 from fountainkit.layout import paginate
 from fountainkit.lsp.analysis import ScriptAnalysis
 from fountainkit.lsp.lint import lint
+from fountainkit.production.locked_pages import PageLock, page_starts
 from fountainkit.writers.fdx import to_fdx
 from fountainkit.writers.html import render_html
 
@@ -83,6 +85,15 @@ def _layout(text: str) -> object:
     return paginate(parse(text))
 
 
+def _locked_layout(text: str) -> object:
+    """The text's pages locked, then an edited draft laid out on them (pages
+    start inside paragraphs and speeches, found again by their words)."""
+    old = parse(text)
+    starts = page_starts(old, paginate(old))
+    new = parse(text.replace("e", "E", 5))
+    return paginate(new, lock=PageLock(starts, new, LayoutSettings()))
+
+
 def _breakdown(text: str) -> object:
     return render(breakdown(parse(text)), "json")
 
@@ -115,6 +126,7 @@ def _language_server(text: str) -> object:
 STAGES = {
     "parse": _parse,
     "layout": _layout,
+    "locked layout": _locked_layout,
     "breakdown": _breakdown,
     "lint": _lint,
     "fdx": _fdx,

@@ -19,6 +19,8 @@ from fountainkit.cli.outputs import (
     write_atomically,
     writing_options,
 )
+from fountainkit.config import LayoutSettings
+from fountainkit.layout.profiles import PROFILES
 from fountainkit.production.numbering import (
     INSERT_STYLES,
     InsertStyle,
@@ -36,6 +38,18 @@ from fountainkit.production.numbering import (
     is_flag=True,
     help="Write every scene's number into its heading (#12#), in SCRIPT itself unless -o "
     "is given, and record the locked numbers in SCRIPT.lock.yaml beside it.",
+)
+@click.option(
+    "--pages",
+    is_flag=True,
+    help="With --lock: also lock the page breaks, as fountainkit pdf lays the script out "
+    "(--config, --paper); later PDFs keep them (12A, 12-13). Run again to relock.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(list(PROFILES), case_sensitive=False),
+    default=None,
+    help="With --pages: the paper the pages are locked on (letter, the default, or a4).",
 )
 @click.option(
     "--inserts",
@@ -59,6 +73,7 @@ def number_command(
     script: ScriptSource,
     check: bool,
     lock: bool,
+    pages: bool,
     inserts: str | None,
     output: str | None,
     encoding: str | None,
@@ -74,12 +89,23 @@ def number_command(
     """
     if check and lock:
         raise click.UsageError("--check and --lock do not go together")
+    if pages and not lock:
+        raise click.UsageError("--pages goes with --lock")
     settings = settings_from_options(options)
     if inserts is not None:
         settings = dataclasses.replace(settings, scene_number_inserts=inserts)
     style = cast(InsertStyle, settings.scene_number_inserts)
     if lock:
-        _lock(script, output, encoding, style, force, verbose, options.get("config_path"))
+        _lock(
+            script,
+            output,
+            encoding,
+            style,
+            force,
+            verbose,
+            options.get("config_path"),
+            settings if pages else None,
+        )
         return
     [target] = plan_outputs(
         (script,),
@@ -136,7 +162,10 @@ def _lock(
     force: bool,
     verbose: bool,
     config_path: object,
+    page_settings: LayoutSettings | None = None,
 ) -> None:
+    """Lock the numbers; with ``page_settings``, the page breaks of the script
+    laid out with them too."""
     from fountainkit.production.lockfile import (
         LockFile,
         LockFileError,
@@ -186,11 +215,14 @@ def _lock(
     written = script.path if target is None else (target.path if target.kind == "file" else None)
     if written is not None:
         lock_file = lock_path(written)
+        extra = dict(previous.extra) if previous else {}
+        if page_settings is not None:
+            extra.update(_locked_pages(result.text, previous, page_settings, str(lock_file)))
         record = LockFile(
             written.name,
             previous.locked if previous else today(),
             result.numbers,
-            previous.extra if previous else {},
+            extra,
         )
         write_atomically(lock_file, lock_text(record), label=str(lock_file))
     if verbose:
@@ -199,6 +231,31 @@ def _lock(
             f"({len(result.numbered)} written in, {len(result.omitted)} omitted)",
             err=True,
         )
+
+
+def _locked_pages(text: str, previous, settings: LayoutSettings, where: str) -> dict:
+    """The lock file's ``pages`` section for the locked script ``text``: where
+    each page starts as the PDF lays it out (on the pages locked before, when
+    relocking, so 12A becomes a locked page of its own)."""
+    from fountainkit.layout import paginate
+    from fountainkit.production.locked_pages import (
+        PAGES_KEY,
+        PageLock,
+        page_starts,
+        pages_data,
+        read_pages,
+    )
+    from fountainkit.production.lockfile import today
+    from fountainkit.syntax.parse import parse
+
+    screenplay = parse(text)
+    try:
+        before = read_pages(previous.extra, where) if previous else None
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    lock = PageLock(before[0], screenplay, settings) if before else None
+    document = paginate(screenplay, settings, lock=lock)
+    return {PAGES_KEY: pages_data(page_starts(screenplay, document), settings.paper, today())}
 
 
 _BOMS = (

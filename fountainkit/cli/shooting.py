@@ -1,4 +1,4 @@
-"""The shooting-script options of ``fountainkit pdf``: revisions against an old draft.
+"""The shooting-script options of ``fountainkit pdf``: revisions and locked pages.
 
 ``--revised-from OLD`` compares the script with the draft OLD and marks what
 changed (see ``fountainkit.production.revised``); ``--revision`` names the
@@ -9,6 +9,11 @@ When the script has a lock file (``SCRIPT.lock.yaml``, written by
 ``fountainkit number --lock``), the revision is recorded in it once the PDF
 is written: that gives the title page its revision history and the next
 revision its colour.
+
+Locked pages: ``--lock-pages-from OLD`` keeps the page breaks of the draft OLD
+(12A for text that no longer fits, 12-13 for a page that vanished); without
+it, the page breaks the lock file records (``fountainkit number --lock
+--pages``) are kept, unless ``--no-locked-pages``.
 """
 
 from __future__ import annotations
@@ -56,6 +61,26 @@ _OPTIONS = [
 ]
 
 
+locked_pages_option = click.option(
+    "--no-locked-pages",
+    "no_locked_pages",
+    is_flag=True,
+    help="Let pages flow, ignoring the page breaks the lock file records "
+    "(fountainkit number --lock --pages).",
+)
+_OPTIONS.append(
+    click.option(
+        "--lock-pages-from",
+        "lock_pages_from",
+        default=None,
+        metavar="OLD",
+        help="Keep the page breaks of the draft OLD: text that no longer fits a page goes on "
+        "12A, 12B; a page that shrank prints short; pages left empty are combined (12-13).",
+    )
+)
+_OPTIONS.append(locked_pages_option)
+
+
 def shooting_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_OPTIONS):
         command = option(command)
@@ -64,7 +89,8 @@ def shooting_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def shooting_inputs(options: dict[str, Any]) -> tuple[str, ...]:
     """The other drafts the options name: outputs must never overwrite them."""
-    return tuple(value for value in (options.get("revised_from"),) if value)
+    names = (options.get("revised_from"), options.get("lock_pages_from"))
+    return tuple(value for value in names if value)
 
 
 def check_shooting_options(options: dict[str, Any], script_count: int) -> None:
@@ -76,6 +102,81 @@ def check_shooting_options(options: dict[str, Any], script_count: int) -> None:
         raise click.UsageError("--revision-date needs --revised-from OLD")
     if revised and script_count != 1:
         raise click.UsageError("--revised-from takes one script")
+    if options.get("lock_pages_from"):
+        if script_count != 1:
+            raise click.UsageError("--lock-pages-from takes one script")
+        if options.get("no_locked_pages"):
+            raise click.UsageError("--lock-pages-from and --no-locked-pages do not go together")
+
+
+# --- locked pages -------------------------------------------------------------------------
+
+
+def lock_file_starts(script: ScriptSource, settings: LayoutSettings) -> list | None:
+    """The locked page starts the script's lock file records, or None."""
+    if script.is_stdin:
+        return None
+    from fountainkit.production.locked_pages import read_pages
+    from fountainkit.production.lockfile import LockFileError, lock_path, read_lock
+
+    path = lock_path(script.path)
+    try:
+        lock = read_lock(path)
+        found = read_pages(lock.extra, str(path)) if lock else None
+    except (LockFileError, ValueError) as exc:
+        raise CommandError(str(exc)) from None
+    if found is None:
+        return None
+    starts, paper = found
+    if paper and paper != settings.paper:
+        click.echo(
+            f"fountainkit: warning: {script.label}: its pages were locked on {paper} paper; "
+            f"on {settings.paper} they keep the locked breaks, with more A-pages or short pages",
+            err=True,
+        )
+    return starts
+
+
+def page_lock_starts(
+    script: ScriptSource, settings: LayoutSettings, options: dict[str, Any], encoding: str | None
+) -> list | None:
+    """The page starts to keep: --lock-pages-from OLD's, else the lock file's."""
+    if options.get("no_locked_pages"):
+        return None
+    old_name = options.get("lock_pages_from")
+    if not old_name:
+        return lock_file_starts(script, settings)
+    from fountainkit.production.locked_pages import page_starts
+
+    old = ScriptSource(old_name)
+    old_play = load_screenplay(old, encoding)
+    # OLD laid out as `fountainkit pdf OLD` would: its own locked pages kept.
+    old_document = layout_with(lock_file_starts(old, settings))(old_play, settings)
+    return page_starts(old_play, old_document)
+
+
+def layout_with(starts: list | None) -> Callable[[Screenplay, LayoutSettings], Document]:
+    """A layout function keeping the locked pages ``starts`` (flowing when None)."""
+    from fountainkit.layout import paginate
+    from fountainkit.production.locked_pages import PageLock
+
+    def layout(screenplay: Screenplay, settings: LayoutSettings) -> Document:
+        lock = PageLock(starts, screenplay, settings) if starts else None
+        return paginate(screenplay, settings, lock=lock)
+
+    return layout
+
+
+def script_layout(
+    script: ScriptSource,
+    screenplay: Screenplay,
+    settings: LayoutSettings,
+    options: dict[str, Any],
+    encoding: str | None = None,
+) -> Document:
+    """``screenplay`` laid out as ``fountainkit pdf`` lays it out: on its locked
+    pages when it has some."""
+    return layout_with(page_lock_starts(script, settings, options, encoding))(screenplay, settings)
 
 
 @dataclass
@@ -96,10 +197,14 @@ def shooting_plan(
     options: dict[str, Any],
     encoding: str | None,
 ) -> ShootingPlan | None:
-    """The revised draft the options ask for, or None (the plain layout)."""
+    """The revised draft or the locked pages the options ask for, or None (the
+    plain layout)."""
+    starts = page_lock_starts(script, settings, options, encoding)
     old_name = options.get("revised_from")
     if not old_name:
-        return None
+        if not starts:
+            return None
+        return ShootingPlan(screenplay, layout_with(starts)(screenplay, settings))
     from fountainkit.production.lockfile import LockFileError, lock_path, read_lock
     from fountainkit.production.revised import changed_only, revise
     from fountainkit.production.revision_sets import (
@@ -136,6 +241,7 @@ def shooting_plan(
         revision,
         mark=rev_settings.mark,
         history=history_lines(history, revision, rev_settings),
+        layout=layout_with(starts),
     )
     document = draft.document
     if options.get("changed_pages_only"):
@@ -146,25 +252,33 @@ def shooting_plan(
     summary = f"{revision.header}: {count} changed page{'s' if count != 1 else ''}"
 
     def record() -> None:
-        if lock is None or lock_file is None:
-            return
-        _record_revision(lock_file, lock, history, revision, digest, rev_settings)
+        if lock is not None and lock_file is not None:
+            _record_revision(lock_file, revision, digest, rev_settings)
 
     return ShootingPlan(draft.screenplay, document, summary, record)
 
 
-def _record_revision(lock_file: Path, lock, history, revision, digest, rev_settings) -> None:
-    """Add the revision to the lock file's history; a failure is a warning, the
-    PDF is written already."""
+def _record_revision(lock_file: Path, revision, digest: str, rev_settings) -> None:
+    """Add the revision to the lock file's history (read again now: it may have
+    changed since); a failure is a warning, the PDF is written already."""
     from fountainkit.cli.outputs import write_atomically
-    from fountainkit.production.lockfile import lock_text
-    from fountainkit.production.revision_sets import HISTORY_KEY, history_data, recorded
+    from fountainkit.production.lockfile import LockFileError, lock_text, read_lock
+    from fountainkit.production.revision_sets import (
+        HISTORY_KEY,
+        history_data,
+        read_history,
+        recorded,
+    )
 
-    updated = history_data(recorded(history, revision, digest, rev_settings))
-    if updated == lock.extra.get(HISTORY_KEY):
-        return
-    record = dataclasses.replace(lock, extra={**lock.extra, HISTORY_KEY: updated})
     try:
+        lock = read_lock(lock_file)
+        if lock is None:
+            return
+        history = read_history(lock.extra, str(lock_file))
+        updated = history_data(recorded(history, revision, digest, rev_settings))
+        if updated == lock.extra.get(HISTORY_KEY):
+            return
+        record = dataclasses.replace(lock, extra={**lock.extra, HISTORY_KEY: updated})
         write_atomically(lock_file, lock_text(record), label=str(lock_file))
-    except CommandError as exc:
+    except (CommandError, LockFileError, ValueError) as exc:
         click.echo(f"fountainkit: warning: revision not recorded: {exc}", err=True)

@@ -35,11 +35,16 @@ optional automatic (CONT'D) when a speaker resumes after action in a scene.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
 from fountainkit.config import LayoutSettings
 from fountainkit.gcpause import gc_paused
+from fountainkit.layout.blocks import Block
 from fountainkit.layout.build import BlockBuilder
 from fountainkit.layout.continueds import RESERVE, add_continueds
-from fountainkit.layout.pagebreak import fill_pages
+from fountainkit.layout.pagebreak import fill_groups, fill_pages
 from fountainkit.layout.profiles import PageProfile, get_profile
 from fountainkit.layout.titlepage import layout_title_pages
 from fountainkit.layout.types import Document, Line, Page, SceneExtent
@@ -50,6 +55,7 @@ __all__ = [
     "LayoutSettings",
     "Line",
     "Page",
+    "PageGroups",
     "PageProfile",
     "SceneExtent",
     "paginate",
@@ -57,16 +63,43 @@ __all__ = [
 ]
 
 
-def paginate(screenplay: Screenplay, settings: LayoutSettings | None = None) -> Document:
-    """Lay ``screenplay`` out into pages by the settings' profile and rules."""
+class PageGroups(Protocol):
+    """Locked pages (``fountainkit.production.locked_pages.PageLock``): which
+    blocks each locked page holds, and the page numbers that gives."""
+
+    def groups(self, blocks: list[Block]) -> list[list[Block]]: ...
+
+    def labels(self, counts: Sequence[int]) -> list[str]: ...
+
+
+def paginate(
+    screenplay: Screenplay,
+    settings: LayoutSettings | None = None,
+    *,
+    lock: PageGroups | None = None,
+) -> Document:
+    """Lay ``screenplay`` out into pages by the settings' profile and rules.
+
+    With ``lock``, the text of each locked page is laid out on pages of its
+    own, numbered as the lock says (12, 12A, 12-13); without, pages flow.
+    """
     settings = settings or LayoutSettings()
     profile = get_profile(settings.paper)
     with gc_paused():
         blocks = BlockBuilder(profile, settings).build(screenplay)
         reserve = RESERVE if settings.scene_continueds else None
-        pages, continues = fill_pages(blocks, profile.lines_per_page, reserve)
+        if lock is None:
+            pages, continues = fill_pages(blocks, profile.lines_per_page, reserve)
+        else:
+            groups = lock.groups(blocks)
+            pages, continues, counts = fill_groups(groups, profile.lines_per_page, reserve)
         if reserve is not None:
             pages = add_continueds(pages, continues, profile)
+        if lock is not None:
+            labels = lock.labels(counts)
+            pages = [
+                replace(page, printed=label) for page, label in zip(pages, labels, strict=True)
+            ]
         title_pages = layout_title_pages(screenplay.title_page, profile)
     return Document(pages, profile, title_pages, settings)
 

@@ -117,6 +117,21 @@ class Para:
             index += 1
         return tuple(out)
 
+    def truncated(self, start: int, end: int) -> Para:
+        """This paragraph's text[start:end] as a paragraph of its own (it wraps as
+        that stretch does in the whole: greedy wrapping is stable under truncation)."""
+        return Para(
+            self.kind,
+            self.column,
+            self.width,
+            self.slice(start, end),
+            self.source,
+            self.scene_index,
+            self.splittable,
+            self.break_after,
+            self.hanging,
+        )
+
     def line(self, index: int, start: int, end: int) -> Line:
         """Wrapped line number ``index`` (0 = first) of this paragraph: text[start:end]."""
         return Line(
@@ -349,6 +364,28 @@ class FlowView:
                     break
             index, start = following[index + 1], 0
         return found
+
+    def split_at(self, para: int, offset: int) -> tuple[FlowView, FlowView]:
+        """This view cut at text ``offset`` of paragraph ``para`` (0: before it):
+        the head as a flow of its own, the tail sharing this one's paragraphs.
+
+        For a page break that is known in advance (a locked page), not searched
+        for: the caller checks the place is a legal one. Costs the length of the
+        head, whatever is left after it.
+        """
+        head = list(self.flow[self.index : para])
+        start = self.start
+        if offset:
+            cut = self.flow[para]
+            since = self.start if para == self.index else 0
+            head.append(cut.truncated(since, offset))
+            if para == self.index:
+                start = 0
+        tail_start = skip_spaces(self.flow[para].text, offset) if offset else 0
+        return (
+            FlowView(tuple(head), 0, start),
+            FlowView(self.flow, para, tail_start, self._shared),
+        )
 
     def cut_at_line(self, count: int) -> tuple[list[Line], FlowView]:
         """The first ``count`` wrapped lines and the flow after them: the last resort

@@ -172,12 +172,27 @@ def fill_pages(
 ) -> tuple[list[Page], list[bool]]:
     """The pages, and for each whether it carries on the scene of the page
     before (only worked out with ``reserve``)."""
+    pages, continues, _counts = fill_groups([blocks], lines_per_page, reserve)
+    return pages, continues
+
+
+def fill_groups(
+    groups: list[list[Block]], lines_per_page: int, reserve: Reserve | None = None
+) -> tuple[list[Page], list[bool], list[int]]:
+    """Each group of blocks on pages of its own (a locked page's text: it never
+    shares a page with the next group), one after the other; also how many
+    pages each group took (0 for a group with nothing to print)."""
     filler = PageFiller(lines_per_page, reserve)
+    counts = []
+    for group in groups:
+        before = len(filler.pages)
+        filler.fill(group)
+        counts.append(len(filler.pages) - before)
     pages = []
-    for number, placed in enumerate(filler.fill(blocks), start=1):
+    for number, placed in enumerate(filler.pages, start=1):
         lines: list[Line] = []
         for item in placed:
             lines.extend(blank(item.block.scene_index) for _ in range(item.space))
             lines.extend(item.lines)
         pages.append(Page(number, lines))
-    return pages, filler.continues
+    return pages, filler.continues, counts

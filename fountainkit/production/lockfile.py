@@ -88,10 +88,20 @@ def lock_text(lock: LockFile) -> str:
         "script": lock.script,
         "locked": lock.locked,
         "scene_numbers": list(lock.scene_numbers),
-        **lock.extra,
+        **_plain(lock.extra),
     }
     header = f"# fountainkit lock file for {lock.script} (see docs/shooting-script.md)\n"
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain dicts and lists: sections read back from a lock file are
+    the YAML reader's line-numbered mappings, which the writer does not know."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def today() -> str:

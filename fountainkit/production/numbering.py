@@ -61,7 +61,7 @@ def _next_letters(letters: str) -> str:
     return letters + "A"
 
 
-def _insert_after(previous: str, taken: set[str], below: tuple | None) -> str | None:
+def insert_after(previous: str, taken: set[str], below: tuple | None) -> str | None:
     """A free suffix number after ``previous`` that sorts before ``below``, or None.
 
     12 -> 12A; 12A -> 12B, or 12AA when 12B is taken or comes next. There is no
@@ -137,7 +137,7 @@ def scene_numbers(scenes: Iterable[Scene], inserts: InsertStyle = "after") -> li
         else:
             following = next_number[index + 1]
             above = number_key(previous) if previous else None
-            after = _insert_after(previous, taken, below) if previous else None
+            after = insert_after(previous, taken, below) if previous else None
             before = _insert_before(following, taken, above) if following else None
             given = (before or after) if inserts == "before" else (after or before)
             # No room in shooting-script order (a scene between 12 and 12A):
