@@ -325,12 +325,19 @@ def test_option_errors_are_one_line(tmp_path: Path) -> None:
     assert len(missing.stderr.decode().strip().splitlines()) == 1
 
 
-def test_the_lock_file_keeps_the_history_and_picks_the_next_colour(tmp_path: Path) -> None:
-    white = feature(4)
+def locked_drafts(tmp_path: Path, scenes: int) -> tuple[Path, Path, str]:
+    """The white draft locked (numbers written in, a lock file beside the script),
+    and its copy as the old draft: (old path, script path, locked text)."""
+    white = feature(scenes)
     old_path, new_path = write_drafts(tmp_path, white, white)
     assert run_cli("number", "--lock", str(new_path)).returncode == 0
     locked = new_path.read_text(encoding="utf-8")
     old_path.write_text(locked, encoding="utf-8")
+    return old_path, new_path, locked
+
+
+def test_the_lock_file_keeps_the_history_and_picks_the_next_colour(tmp_path: Path) -> None:
+    old_path, new_path, locked = locked_drafts(tmp_path, 4)
     blue = locked.replace("scene 2.", "scene two.")
     new_path.write_text(blue, encoding="utf-8")
 
@@ -354,6 +361,7 @@ def test_the_lock_file_keeps_the_history_and_picks_the_next_colour(tmp_path: Pat
     new_path.write_text(blue.replace("scene 3.", "scene three."), encoding="utf-8")
     title = render("--revision-date", "2027-02-03")
     assert "Blue Rev. 01/12/27" in title and "Pink Rev. 02/03/27" in title
+    assert title.index("Blue Rev.") < title.index("Pink Rev.")  # in the order issued
     lock = yaml.safe_load((tmp_path / "ferry.fountain.lock.yaml").read_text())
     assert [entry["revision"] for entry in lock["revisions"]] == ["blue", "pink"]
 
@@ -389,3 +397,31 @@ def test_config_sets_the_colours_mark_and_label(tmp_path: Path) -> None:
     bad = run_cli("pdf", str(new_path), "--revised-from", str(old_path), "--config", str(config))
     assert bad.returncode == 1
     assert b"unknown setting 'colour'" in bad.stderr
+
+
+def test_a_scene_cut_in_an_earlier_revision_is_not_marked_again(tmp_path: Path) -> None:
+    old_path, new_path, locked = locked_drafts(tmp_path, 6)
+    # Blue cuts scene 4 (the writer deletes it; it prints as OMITTED, marked)
+    # and adds a scene after 5 (5A: no number written in yet).
+    cut_start = locked.index("INT. ROOM 4")
+    blue = locked[:cut_start] + locked[locked.index("INT. ROOM 5") :]
+    added = blue.index("INT. ROOM 6")
+    blue = blue[:added] + "EXT. QUAY - NIGHT\n\nFog on the water.\n\n" + blue[added:]
+    new_path.write_text(blue, encoding="utf-8")
+
+    def marked_rows(colour: str) -> list[str]:
+        out = tmp_path / f"{colour}.pdf"
+        result = run_cli(
+            "pdf", str(new_path), "--revised-from", str(old_path), "--revision", colour,
+            "-o", str(out),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        with pdfplumber.open(out) as pdf:
+            return [row_text(page, star["top"]) for page in pdf.pages for star in stars(page)]
+
+    assert any(row.startswith("OMITTED") for row in marked_rows("blue"))
+    # Pink is compared with the blue draft, a copy without a lock file: scene 4
+    # is as gone there as here, so only pink's own change is marked.
+    old_path.write_text(blue, encoding="utf-8")
+    new_path.write_text(blue.replace("say in scene 2.", "whisper in scene 2."), encoding="utf-8")
+    assert marked_rows("pink") == ["This is what I whisper in scene 2."]

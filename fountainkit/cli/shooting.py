@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,6 +228,8 @@ def shooting_plan(
         history = read_history(lock.extra, str(lock_file)) if lock else []
     except (LockFileError, ValueError) as exc:
         raise CommandError(str(exc)) from None
+    if lock is not None:
+        old = _omitted_as_locked(old, lock.scene_numbers)
     digest = script_digest(script.read_bytes()) if not script.is_stdin else ""
     name = options.get("revision") or default_revision_name(history, digest, rev_settings)
     date = options.get("revision_date") or dt.date.today().isoformat()
@@ -256,6 +258,19 @@ def shooting_plan(
             _record_revision(lock_file, revision, digest, rev_settings)
 
     return ShootingPlan(draft.screenplay, document, summary, record)
+
+
+def _omitted_as_locked(old: Screenplay, locked: Sequence[str]) -> Screenplay:
+    """OLD as a draft of the locked script: the scenes it no longer has come back
+    as ``OMITTED``, as they do in the new draft (OLD is usually a copy without a
+    lock file of its own), so a scene cut in an earlier revision is not marked
+    again. A draft from before the lock (no scene numbered) is left as it is; a
+    scene added since (not numbered yet, 6A) does not make a draft unlocked."""
+    from fountainkit.production.locking import with_omitted
+
+    if not any(scene.heading.number for scene in old.scenes()):
+        return old
+    return with_omitted(old, locked)
 
 
 def _record_revision(lock_file: Path, revision, digest: str, rev_settings) -> None:
