@@ -29,7 +29,9 @@ from fountainkit.config import LayoutSettings
 from fountainkit.layout import paginate
 from fountainkit.lsp.analysis import ScriptAnalysis
 from fountainkit.lsp.lint import lint
+from fountainkit.production.elements import printed_elements
 from fountainkit.production.locked_pages import PageLock, page_starts
+from fountainkit.production.revisions import compare
 from fountainkit.writers.fdx import to_fdx
 from fountainkit.writers.html import render_html
 
@@ -94,6 +96,13 @@ def _locked_layout(text: str) -> object:
     return paginate(new, lock=PageLock(starts, new, LayoutSettings()))
 
 
+def _revisions(text: str) -> object:
+    """Two drafts compared (what pdf --revised-from marks): words added mid-script."""
+    middle = len(text) // 2
+    new = text[:middle] + " Words added here. " + text[middle:]
+    return compare(printed_elements(parse(text)), printed_elements(parse(new)))
+
+
 def _breakdown(text: str) -> object:
     return render(breakdown(parse(text)), "json")
 
@@ -127,6 +136,7 @@ STAGES = {
     "parse": _parse,
     "layout": _layout,
     "locked layout": _locked_layout,
+    "revisions": _revisions,
     "breakdown": _breakdown,
     "lint": _lint,
     "fdx": _fdx,

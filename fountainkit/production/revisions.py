@@ -9,13 +9,16 @@ printed line that holds one.
 How the drafts are lined up:
 
 1. Elements are compared by fingerprint (kind and words). Runs of equal
-   elements are found the way ``diff`` finds equal lines: elements common to
-   both drafts whose fingerprint occurs least often anchor the alignment
-   (the "histogram" strategy of git's diff), recursively inside each gap;
-   what is left between anchors goes to ``difflib.SequenceMatcher``. Cues
-   such as ``DEZ`` occur hundreds of times; anchoring on rare elements keeps
-   them from pairing a line of one scene with one of another, and keeps the
-   work close to linear in the length of the drafts.
+   elements are found the way ``diff`` finds equal lines: the elements that
+   occur once in each draft, in the longest chain that keeps their order on
+   both sides, anchor the alignment (git's "patience" diff), recursively
+   inside each gap; a gap with no such element is anchored on its rarest
+   common fingerprint (the "histogram" strategy); what is left between
+   anchors goes to ``difflib.SequenceMatcher``. Cues such as ``DEZ`` occur
+   hundreds of times; anchoring on rare elements keeps them from pairing a
+   line of one scene with one of another, and finding all of a gap's
+   anchors in one pass keeps the work linear in the length of the drafts
+   (benchmarks/bench_revisions.py).
 2. Inside each run of changed elements, the words of both sides are
    compared (with a boundary token per element), so a changed word marks its
    own line, not the whole paragraph, and rewrapping after it marks nothing.
@@ -27,6 +30,7 @@ the element before when nothing follows).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -127,9 +131,22 @@ def _align(
         pending.extend(tail)
         if a_lo < a_hi and b_lo < b_hi:
             anchor = None
+            chain: list[tuple[int, int]] = []
             if (a_hi - a_lo) + (b_hi - b_lo) > SMALL_GAP:
-                anchor = _rare_anchor(a, b, a_lo, a_hi, b_lo, b_hi)
-            if anchor is None:
+                chain = _unique_chain(a, b, a_lo, a_hi, b_lo, b_hi)
+                if not chain:
+                    anchor = _rare_anchor(a, b, a_lo, a_hi, b_lo, b_hi)
+            if chain:
+                # The gaps between the anchors, each aligned in turn (pushed last first).
+                items: list[tuple[int, int, int, int] | tuple[int, int]] = []
+                i_from, j_from = a_lo, b_lo
+                for i, j in chain:
+                    items.append((i_from, i, j_from, j))
+                    items.append((i, j))
+                    i_from, j_from = i + 1, j + 1
+                items.append((i_from, a_hi, j_from, b_hi))
+                pending.extend(reversed(items))
+            elif anchor is None:
                 pairs = _sequence_matcher(a, b, a_lo, a_hi, b_lo, b_hi)
                 pending.extend(reversed(pairs))
             else:
@@ -138,6 +155,47 @@ def _align(
                 pending.extend((i + k, j + k) for k in reversed(range(size)))
                 pending.append((a_lo, i, b_lo, j))
         pending.extend(reversed(head))
+
+
+def _unique_chain(
+    a: list[int], b: list[int], a_lo: int, a_hi: int, b_lo: int, b_hi: int
+) -> list[tuple[int, int]]:
+    """Pairs (i, j) of elements that occur once on each side of the gap, the
+    longest chain of them in the same order on both sides (patience diff's
+    anchors: a unique line that moved does not pull the rest out of line).
+
+    All the anchors of a gap are found in one pass over it, so each level of
+    the alignment costs the length of its gaps (one anchor per pass made two
+    long drafts quadratic).
+    """
+    count_a = Counter(a[a_lo:a_hi])
+    count_b = Counter(b[b_lo:b_hi])
+    where_b = {b[j]: j for j in range(b_lo, b_hi) if count_b[b[j]] == 1}
+    pairs = [
+        (i, where_b[a[i]]) for i in range(a_lo, a_hi) if count_a[a[i]] == 1 and a[i] in where_b
+    ]
+    if not pairs:
+        return []
+    # Longest increasing run of j over i (patience sorting).
+    tops: list[int] = []  # the j ending the best chain of each length
+    ends: list[int] = []  # the index into pairs of that chain's last pair
+    back: list[int] = []  # for each pair, the pair before it in its chain
+    for index, (_, j) in enumerate(pairs):
+        length = bisect_left(tops, j)
+        if length == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[length] = j
+            ends[length] = index
+        back.append(ends[length - 1] if length else -1)
+    chain = []
+    index = ends[-1]
+    while index >= 0:
+        chain.append(pairs[index])
+        index = back[index]
+    chain.reverse()
+    return chain
 
 
 def _rare_anchor(
@@ -240,15 +298,27 @@ def _compare_gap(
         return
     old_tokens, _ = _tokens(old, a_lo, a_hi)
     new_tokens, where = _tokens(new, b_lo, b_hi)
-    if len(old_tokens) + len(new_tokens) > MAX_WORD_COMPARE:
+    # The words the two sides start and end with alike are not compared: a word
+    # changed in a paragraph of thousands costs the paragraph's length once.
+    shorter = min(len(old_tokens), len(new_tokens))
+    head = 0
+    while head < shorter and old_tokens[head] == new_tokens[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and old_tokens[-1 - tail] == new_tokens[-1 - tail]:
+        tail += 1
+    old_middle = old_tokens[head : len(old_tokens) - tail]
+    new_middle = new_tokens[head : len(new_tokens) - tail]
+    if len(old_middle) + len(new_middle) > MAX_WORD_COMPARE:
         for index in range(b_lo, b_hi):
             changes.setdefault(index, ElementChanges()).whole = True
         return
-    junk = len(old_tokens) + len(new_tokens) > JUNK_ABOVE
-    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=junk)
+    junk = len(old_middle) + len(new_middle) > JUNK_ABOVE
+    matcher = SequenceMatcher(None, old_middle, new_middle, autojunk=junk)
     for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        j1, j2 = j1 + head, j2 + head
         if tag == "delete":
             if j1 < len(where):
                 _mark_token(new, where[j1], changes, deletion=True)
