@@ -259,3 +259,22 @@ def test_a_speech_cut_where_a_locked_page_starts_says_more_and_contd() -> None:
         printed = [line.text.strip() for line in page.lines if line.text.strip()]
         assert printed[0] == "MARA (CONT'D)"
     assert first_words(_pages(document)[2][1], 8) == first_words(before[1][1], 8)
+
+
+def test_sides_of_a_page_locked_script_carry_its_a_page_numbers(tmp_path: Path) -> None:
+    draft = tmp_path / "sea.fountain"
+    draft.write_text(script(), encoding="utf-8")
+    assert run_cli("number", "--lock", "--pages", str(draft)).returncode == 0
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(
+        text.replace("Line 5.\n", "Line 5.\n\n" + "\n\n".join([PARAGRAPH] * 14) + "\n"),
+        encoding="utf-8",
+    )
+    full = pdf_labels(run_cli, draft, tmp_path, "full.pdf")
+    out = tmp_path / "sides.pdf"
+    result = run_cli("sides", str(draft), "--scenes", "5", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    labels = PdfReader(out).page_labels
+    # Scene 5 runs on to an A-page: the sides say so, as the full script does.
+    assert any(label.endswith("A") for label in labels)
+    assert set(labels) <= set(full)

@@ -71,7 +71,7 @@ def sides_command(
     numbers are printed in both margins unless --scene-numbers (or the config
     file) says left or right. SCRIPT '-' reads standard input.
     """
-    from fountainkit.layout import paginate
+    from fountainkit.cli.shooting import script_layout
     from fountainkit.pdf.render import RenderError, render_pdf
     from fountainkit.production.numbering import scene_numbers
     from fountainkit.production.sides import (
@@ -102,7 +102,9 @@ def sides_command(
     except SceneSelectionError as exc:
         raise CommandError(f"{script.label}: {exc}") from None
     with reporting_render_warnings(script.label):
-        document = paginate(screenplay, settings)
+        # The pages as fountainkit pdf prints them: a page-locked script's locked
+        # pages (12A, 12-13) included, so sides carry the shooting script's numbers.
+        document = script_layout(script, screenplay, settings, {}, encoding)
         values = furniture_values(screenplay, document)
         cover = cover_line(selection, values["title"], values["draft_date"])
         chosen = sides(document, selection, cover)
