@@ -311,3 +311,33 @@ def test_outputs_are_guarded(script: Path, tmp_path: Path) -> None:
     assert len(PdfReader(io.BytesIO(result.stdout)).pages) >= 1
     sides(str(script), "--scenes", "6")
     assert (tmp_path / "strike.sides.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_sides_of_a_revised_draft_carry_its_marks_and_record_no_revision(
+    tmp_path: Path,
+) -> None:
+    samples = Path(__file__).resolve().parents[1] / "scripts_sample"
+    white = tmp_path / "white.fountain"
+    white.write_bytes((samples / "seoul_sessions.fountain").read_bytes())
+    blue = tmp_path / "blue.fountain"
+    blue.write_bytes((samples / "revisions" / "seoul_sessions_blue.fountain").read_bytes())
+    result = run_cli("number", str(blue), "--lock")
+    assert result.returncode == 0, result.stderr.decode()
+    lock = tmp_path / "blue.fountain.lock.yaml"
+    locked = lock.read_bytes()
+    out = tmp_path / "sides.pdf"
+    revision = ("--revised-from", str(white), "--revision", "blue", "--revision-date", "2027-01-12")
+    sides(str(blue), "--scenes", "6A", "-o", str(out), *revision)
+    with pdfplumber.open(out) as pdf:
+        (page,) = pdf.pages
+        header = row_text(header_rows(page)[0])
+        assert header.startswith("BlueRev.01/12/27")
+        marked = [text for text, _ in body_rows(page) if text.endswith("*")]
+        assert marked and marked[0] == "6AEXT.HWANGENTERTAINMENT-ROOFTOP-DUSK6A*"
+    assert lock.read_bytes() == locked  # sides issue no revision
+    # Only the changed pages among the scenes' pages: none for scene 1.
+    result = sides(
+        str(blue), "--scenes", "1", "--changed-pages-only", "-o", str(out), *revision, check=False
+    )
+    assert result.returncode == 1
+    assert b"no page of scene 1 changed since" in result.stderr

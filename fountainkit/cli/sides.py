@@ -17,6 +17,12 @@ from fountainkit.cli.inputs import ScriptSource, encoding_option, load_screenpla
 from fountainkit.cli.layout_options import layout_options, settings_from_options
 from fountainkit.cli.outputs import announce, output_option, plan_outputs, writing_options
 from fountainkit.cli.pdf import painting_options, reporting_render_warnings
+from fountainkit.cli.shooting import (
+    check_shooting_options,
+    shooting_inputs,
+    shooting_options,
+    shooting_plan,
+)
 from fountainkit.config import PDF_ENGINES
 
 SIDES_SUFFIX = ".sides.pdf"
@@ -49,6 +55,7 @@ SIDES_SUFFIX = ".sides.pdf"
     help="Which painter, as for fountainkit pdf: direct (default) or weasyprint.",
 )
 @layout_options
+@shooting_options
 @encoding_option
 @writing_options
 @reports_errors
@@ -67,11 +74,13 @@ def sides_command(
     scenes on those pages greyed and struck through, and a cover line on the first.
 
     The pages are the full script's pages, as fountainkit pdf prints them with the
-    same options (page numbers, 12A pages and OMITTED scenes included); scene
-    numbers are printed in both margins unless --scene-numbers (or the config
-    file) says left or right. SCRIPT '-' reads standard input.
+    same options (page numbers, 12A pages and OMITTED scenes included; with
+    --revised-from, the revision's marks and headers, and with
+    --changed-pages-only, only the changed pages among them); scene numbers are
+    printed in both margins unless --scene-numbers (or the config file) says left
+    or right. SCRIPT '-' reads standard input.
     """
-    from fountainkit.cli.shooting import script_layout
+    from fountainkit.layout import paginate
     from fountainkit.pdf.render import RenderError, render_pdf
     from fountainkit.production.numbering import scene_numbers
     from fountainkit.production.sides import (
@@ -86,6 +95,7 @@ def sides_command(
     if settings.scene_numbers == "none":
         # Sides are read by scene number: always printed.
         settings = dataclasses.replace(settings, scene_numbers="both")
+    check_shooting_options(options, 1)
     engine, jobs = painting_options(options, engine, None)
     (target,) = plan_outputs(
         (script,),
@@ -93,7 +103,7 @@ def sides_command(
         SIDES_SUFFIX,
         force=force,
         binary=True,
-        also_read=(options.get("config_path"),),
+        also_read=(options.get("config_path"), *shooting_inputs(options)),
     )
     screenplay = load_screenplay(script, encoding)
     numbers = scene_numbers(screenplay.scenes(), settings.scene_number_inserts)
@@ -102,14 +112,25 @@ def sides_command(
     except SceneSelectionError as exc:
         raise CommandError(f"{script.label}: {exc}") from None
     with reporting_render_warnings(script.label):
-        # The pages as fountainkit pdf prints them: a page-locked script's locked
-        # pages (12A, 12-13) included, so sides carry the shooting script's numbers.
-        document = script_layout(script, screenplay, settings, {}, encoding)
+        # The pages `fountainkit pdf` prints with these options: a page-locked
+        # script's locked pages (12A, 12-13), a revision's marks (its history is
+        # recorded only when the PDF that issues it is written).
+        plan = shooting_plan(script, screenplay, settings, options, encoding)
+        if plan is not None:
+            screenplay, document = plan.screenplay, plan.document
+        else:
+            document = paginate(screenplay, settings)
         values = furniture_values(screenplay, document)
         cover = cover_line(selection, values["title"], values["draft_date"])
         chosen = sides(document, selection, cover)
-        if not chosen.pages:  # scenes printing nothing (every row hidden)
-            raise CommandError(f"{script.label}: scenes {selection.label} print nothing")
+        if not chosen.pages:
+            scenes_named = f"scene{'s' if len(selection.indexes) > 1 else ''} {selection.label}"
+            why = (
+                f"no page of {scenes_named} changed since {options['revised_from']}"
+                if options.get("changed_pages_only")
+                else f"{scenes_named} print nothing"
+            )
+            raise CommandError(f"{script.label}: {why}; nothing written")
         try:
             data = render_pdf(screenplay, chosen, jobs=jobs, engine=engine)
             if two_up:
