@@ -316,14 +316,17 @@ def test_outputs_are_guarded(script: Path, tmp_path: Path) -> None:
 def test_sides_of_a_revised_draft_carry_its_marks_and_record_no_revision(
     tmp_path: Path,
 ) -> None:
+    # As docs/shooting-script.md does it: lock the script, keep the white draft,
+    # then the writer's blue changes.
     samples = Path(__file__).resolve().parents[1] / "scripts_sample"
-    white = tmp_path / "white.fountain"
-    white.write_bytes((samples / "seoul_sessions.fountain").read_bytes())
-    blue = tmp_path / "blue.fountain"
-    blue.write_bytes((samples / "revisions" / "seoul_sessions_blue.fountain").read_bytes())
+    blue = tmp_path / "seoul.fountain"
+    blue.write_bytes((samples / "seoul_sessions.fountain").read_bytes())
     result = run_cli("number", str(blue), "--lock")
     assert result.returncode == 0, result.stderr.decode()
-    lock = tmp_path / "blue.fountain.lock.yaml"
+    white = tmp_path / "white.fountain"
+    white.write_bytes(blue.read_bytes())
+    blue.write_bytes((samples / "revisions" / "seoul_sessions_blue.fountain").read_bytes())
+    lock = tmp_path / "seoul.fountain.lock.yaml"
     locked = lock.read_bytes()
     out = tmp_path / "sides.pdf"
     revision = ("--revised-from", str(white), "--revision", "blue", "--revision-date", "2027-01-12")
