@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import jinja2
-
 from fountainkit.layout import Document, Line, Page
 from fountainkit.layout.furniture import (
     MAX_FURNITURE_ROWS,
@@ -34,6 +32,7 @@ from fountainkit.layout.profiles import PageProfile
 from fountainkit.layout.wrap import cells, join_text
 from fountainkit.model import Run, Scene, Screenplay, Section
 from fountainkit.resources import fonts_dir, template_dir
+from fountainkit.templating import environment
 
 TEMPLATE = "screenplay.html.j2"
 STYLESHEET = "screenplay.css"
@@ -371,17 +370,6 @@ def _data_url(path: Path) -> str:
     return "data:font/otf;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir())),
-        autoescape=True,  # every piece of script text is escaped, whatever the file name
-        trim_blocks=False,
-        lstrip_blocks=False,
-        keep_trailing_newline=False,
-    )
-
-
 def metadata(screenplay: Screenplay) -> dict[str, str]:
     """Document metadata from the title page (title, author, and the rest)."""
     draft = _title_entry(screenplay, "draft date", "date")
@@ -431,7 +419,7 @@ def pages_html(
     stylesheet = (template_dir() / STYLESHEET).read_text(encoding="utf-8")
     watermarks = {view.watermark: _watermark_style(view.watermark, profile) for view in views}
     return (
-        _environment()
+        environment(report=False)
         .get_template(TEMPLATE)
         .render(
             meta=meta,

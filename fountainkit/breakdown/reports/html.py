@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import jinja2
-
 from fountainkit.breakdown.categories import BY_KEY, ELEMENT_CATEGORIES
 from fountainkit.breakdown.model import Breakdown, SceneBreakdown, Suggested
 from fountainkit.breakdown.reports.data import breakdown_data
 from fountainkit.breakdown.reports.grid import PresenceTile, column_label, presence_tiles, row_label
 from fountainkit.resources import template_dir
+from fountainkit.templating import environment
 
 TEMPLATE = "breakdown.html.j2"
 STYLESHEET = "breakdown.css"
@@ -25,17 +24,6 @@ STYLESHEET = "breakdown.css"
 CELL = 12
 LABEL_CHAR = 4.6  # width of one character of a 7-unit label, generously
 HEADER_HEIGHT = 30
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir()),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 @cache
@@ -133,7 +121,7 @@ def _stylesheet() -> str:
 
 
 def to_html(breakdown: Breakdown) -> str:
-    template = _environment().get_template(TEMPLATE)
+    template = environment().get_template(TEMPLATE)
     return template.render(
         breakdown=breakdown,
         data=breakdown_data(breakdown),

@@ -12,8 +12,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import jinja2
-
 from fountainkit.breakdown.eighths import format_eighths
 from fountainkit.production.dood import LEGEND, WORK_CODES
 from fountainkit.production.reports.data import (
@@ -26,20 +24,10 @@ from fountainkit.production.reports.data import (
 from fountainkit.production.schedule import Schedule
 from fountainkit.production.settings import COLOR_LABELS, ScheduleSettings
 from fountainkit.resources import template_dir
+from fountainkit.templating import environment
 
 STYLESHEET = "schedule.css"
 PAPER_SIZES = {"letter": "letter", "a4": "A4"}
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir()),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 @cache
@@ -71,12 +59,12 @@ def _common(
 def stripboard_html(schedule: Schedule, settings: ScheduleSettings, paper: str = "letter") -> str:
     context = _common(schedule, settings, "Stripboard", True, paper)
     context["legend"] = [(label, settings.colors[key]) for key, label in COLOR_LABELS]
-    return _environment().get_template("stripboard.html.j2").render(context)
+    return environment().get_template("stripboard.html.j2").render(context)
 
 
 def one_liner_html(schedule: Schedule, settings: ScheduleSettings, paper: str = "letter") -> str:
     context = _common(schedule, settings, "One-liner", False, paper)
-    return _environment().get_template("one-liner.html.j2").render(context)
+    return environment().get_template("one-liner.html.j2").render(context)
 
 
 def _code_classes() -> dict[str, str]:
@@ -130,4 +118,4 @@ def dood_html(schedule: Schedule, settings: ScheduleSettings, paper: str = "lett
         legend=LEGEND,
         drop_rule=drop_rule,
     )
-    return _environment().get_template("dood.html.j2").render(context)
+    return environment().get_template("dood.html.j2").render(context)
