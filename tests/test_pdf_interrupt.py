@@ -90,6 +90,10 @@ def start_painting(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # Ctrl-C reaches a command in a terminal: give it the default SIGINT even
+        # when the suite itself runs as a background job (which ignores SIGINT,
+        # and every child would inherit that).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + PATIENCE_SECONDS
     while time.monotonic() < deadline and process.poll() is None:
