@@ -8,6 +8,8 @@
 * :mod:`.revision_marks`: the asterisks on the laid-out pages, and the changed pages;
 * :mod:`.revision_sets`: the colour sequence, a revision's label and date, the history;
 * :mod:`.revised`: a revised draft (marks, headers, title-page history, changed pages only);
+* :mod:`.sides`: the pages carrying some scenes, the other scenes on them struck through
+  (two pages a sheet: :mod:`fountainkit.pdf.two_up`);
 * :mod:`.strips`: the scheduling view of a scene (a strip) and of the cast;
 * :mod:`.from_breakdown`: the one adapter from a breakdown to strips;
 * :mod:`.schedule_file`: the schedule YAML a user writes, loaded and checked;
