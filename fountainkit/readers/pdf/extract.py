@@ -189,7 +189,9 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
             raise ReaderError(
                 f"{name}: the PDF is encrypted (it needs a password); save an unprotected copy"
             ) from None
-        raise ReaderError(f"{name}: not a readable PDF (damaged or incomplete: {exc})") from None
+        # PDFium's last error code may say "Success" for a file it could not open.
+        detail = str(exc).replace(" (PDFium: Success)", "").rstrip(".")
+        raise ReaderError(f"{name}: not a readable PDF (damaged or incomplete: {detail})") from None
 
 
 def extract_pages(data: bytes, name: str) -> list[PdfPage]:

@@ -67,9 +67,9 @@ class Geometry:
 
 def is_caps(text: str) -> bool:
     """Whether the line's name part (before any "(") has letters and all in capitals."""
-    name = text.split("(")[0]
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    name = text.partition("(")[0]
+    # (islower is False for every non-letter, so only the letters decide.)
+    return any(map(str.isalpha, name)) and not any(map(str.islower, name))
 
 
 def _bins(lines: Iterable[PdfLine], cell: float) -> Counter[int]:
