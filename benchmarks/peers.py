@@ -14,9 +14,10 @@ harness that runs *inside* the peers' venv::
 
     PYTHON benchmarks/peers.py time TASK NAME SCRIPT REPEATS
 
-which runs the task (parse, or fountainkit's breakdown) once to warm up
-(grammar loading, imports, caches), then REPEATS times, and prints the times
-in milliseconds as JSON, so interpreter start-up never counts.
+which runs the task (parse; fountainkit's breakdown; fountainkit's import,
+where SCRIPT is a PDF, FDX or Fountain file) once to warm up (grammar
+loading, imports, caches), then REPEATS times, and prints the wall and CPU
+times in milliseconds as JSON, so interpreter start-up never counts.
 """
 
 from __future__ import annotations
@@ -255,6 +256,12 @@ def peers() -> tuple[list[Contender], list[str]]:
 # --- running ----------------------------------------------------------------
 
 
+def our_env() -> dict[str, str]:
+    """fountainkit from this checkout, whether or not it is installed."""
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
+
+
 GNU_TIME = Path("/usr/bin/time")
 
 
@@ -293,14 +300,24 @@ def run_process(argv: list[str], env: dict[str, str] | None = None) -> ProcessRu
     )
 
 
-def run_harness(argv: list[str], env: dict[str, str] | None = None) -> tuple[list[float], float]:
-    """Run an in-process timing harness; its times (ms) and peak RSS (MB)."""
+@dataclass(frozen=True)
+class HarnessRun:
+    """What a timing harness measured: wall times, CPU times (Python harness
+    only; empty for Node), both in ms, and its peak memory."""
+
+    times: list[float]
+    cpu_times: list[float]
+    max_rss_mb: float
+
+
+def run_harness(argv: list[str], env: dict[str, str] | None = None) -> HarnessRun:
+    """Run an in-process timing harness and read what it measured."""
     done = subprocess.run(argv, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if done.returncode != 0:
         tail = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
         raise RuntimeError(f"{argv[0]} harness failed: {tail}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return result["times"], result["max_rss_kb"] / 1024
+    return HarnessRun(result["times"], result.get("cpu_times", []), result["max_rss_kb"] / 1024)
 
 
 # --- the Python harness (runs in whichever interpreter has the tool) -------
@@ -311,6 +328,10 @@ def _python_task(task: str, name: str) -> Callable[[str], object]:
     if name == "fountainkit":
         from fountainkit import parse
 
+        if task == "import":
+            from fountainkit.readers import read_path
+
+            return read_path
         if task == "breakdown":
             from fountainkit.breakdown.core import breakdown
 
@@ -330,16 +351,19 @@ def _python_task(task: str, name: str) -> Callable[[str], object]:
 
 
 def time_task(task: str, name: str, script: Path, repeats: int) -> dict[str, object]:
-    """Run ``task`` on ``script`` once to warm up, then ``repeats`` times; times in ms."""
-    text = script.read_text(encoding="utf-8")
+    """Run ``task`` on ``script`` once to warm up, then ``repeats`` times; wall
+    and CPU times in ms. The import task reads the file each time (that is
+    part of importing); the others get its text."""
+    source: object = script if task == "import" else script.read_text(encoding="utf-8")
     run = _python_task(task, name)
-    run(text)
-    times = []
+    run(source)
+    times, cpu_times = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
-        run(text)
+        start, cpu_start = time.perf_counter(), time.process_time()
+        run(source)
+        cpu_times.append((time.process_time() - cpu_start) * 1000)
         times.append((time.perf_counter() - start) * 1000)
-    return {"times": times, "max_rss_kb": _peak_rss_kb()}
+    return {"times": times, "cpu_times": cpu_times, "max_rss_kb": _peak_rss_kb()}
 
 
 def _peak_rss_kb() -> int:

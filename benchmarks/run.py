@@ -12,7 +12,14 @@ Tasks, on a ~120-page script and a ~1000-page concatenation (see corpus.py):
   ``afterwriting --pdf``), timed from outside, with the child's peak memory;
 - breakdown: in-process fountainkit parse + layout + breakdown against
   afterwriting's Stats (parse + liner + scene queries), the nearest thing a
-  peer has; plus the whole ``fountainkit breakdown`` command on its own.
+  peer has; plus the whole ``fountainkit breakdown`` command on its own;
+- import: in-process ``fountainkit.readers.read_path`` of the PDFs every tool
+  renders of the input (fountainkit, screenplain, afterwriting) and of the
+  FDX files fountainkit and screenplain write (bench_import.py makes them
+  once, before the rounds); plus the whole ``fountainkit convert`` command on
+  each PDF, start-up included. No peer reads PDF or FDX: the rows compare one
+  reader on three tools' layouts; the target is an absolute 2 s (wall and
+  CPU are both reported: the machine may be shared).
 
 Measurements alternate: each round runs every tool once per task and size,
 rotating the order, so a slow spell on the machine hits everyone alike.
@@ -36,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_import  # noqa: E402
 import corpus  # noqa: E402
 import peers  # noqa: E402
 
@@ -43,6 +51,9 @@ REPO = peers.REPO
 DOC = REPO / "docs" / "performance.md"
 DOC_START = "<!-- benchmark:start -->"
 DOC_END = "<!-- benchmark:end -->"
+# A run of the import task alone has its own block (the other tasks' figures stay).
+IMPORT_DOC_START = "<!-- benchmark-import:start -->"
+IMPORT_DOC_END = "<!-- benchmark-import:end -->"
 OURS = "fountainkit"
 PYTHON_PEERS = ("screenplain", "jouvence")
 PARSE_TARGET = 2.0  # at least 2x faster than the faster Python peer
@@ -53,6 +64,7 @@ class Cell:
     """All measurements of one tool on one task and input."""
 
     ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)  # in-process Python harnesses only
     rss_mb: list[float] = field(default_factory=list)
     pages_out: int | None = None
     error: str = ""
@@ -60,6 +72,10 @@ class Cell:
     @property
     def median(self) -> float | None:
         return statistics.median(self.ms) if self.ms and not self.error else None
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu_ms) if self.cpu_ms and not self.error else None
 
 
 @dataclass(frozen=True)
@@ -74,10 +90,7 @@ class Job:
     output: Path | None = None
 
 
-def our_env() -> dict[str, str]:
-    """fountainkit from this checkout, whether or not it is installed."""
-    path = os.environ.get("PYTHONPATH", "")
-    return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
+our_env = peers.our_env
 
 
 def our_contender() -> peers.Contender:
@@ -126,11 +139,34 @@ def pdf_pages(path: Path) -> int | None:
         return None
 
 
-def plan(inputs: list[corpus.BenchInput], tools: list[peers.Contender], tasks, repeats, out_dir):
-    """Every job for one round, grouped so each group compares one task and size."""
+def plan(
+    inputs: list[corpus.BenchInput],
+    tools: list[peers.Contender],
+    tasks,
+    repeats,
+    out_dir,
+    imports: dict[str, list[bench_import.ImportInput]] | None = None,
+):
+    """Every job for one round, grouped so each group compares one task and size.
+
+    ``imports``: the files to import, by input label (import task).
+    """
     groups: list[list[Job]] = []
-    for item in inputs:
+    harness = str(Path(peers.__file__).resolve())
+    for index, item in enumerate(inputs):
         size = item.label
+        if "import" in tasks:
+            # The long input's imports once per measurement: a 1000-page PDF is seconds.
+            reads = repeats if index == 0 else 1
+            for made in (imports or {}).get(size, []):
+                argv = [sys.executable, harness, "time", "import", OURS, str(made.path), str(reads)]
+                groups.append([Job(f"import {made.label}", size, OURS, "harness", argv)])
+                if made.label.endswith("PDF"):
+                    # What a user waits for: the whole command, start-up included.
+                    convert = [sys.executable, "-m", "fountainkit", "convert", str(made.path)]
+                    argv = [*convert, "-o", "-", "--to", "fountain"]
+                    job = Job(f"convert {made.label}", size, OURS, "process", argv)
+                    groups.append([job])
         if "parse" in tasks:
             groups.append(
                 [
@@ -168,9 +204,11 @@ def measure(job: Job, cell: Cell) -> None:
     env = our_env() if job.tool == OURS else None
     try:
         if job.kind == "harness":
-            times, rss = peers.run_harness(job.argv, env=env)
-            cell.ms.append(statistics.median(times))
-            cell.rss_mb.append(rss)
+            timed = peers.run_harness(job.argv, env=env)
+            cell.ms.append(statistics.median(timed.times))
+            if timed.cpu_times:
+                cell.cpu_ms.append(statistics.median(timed.cpu_times))
+            cell.rss_mb.append(timed.max_rss_mb)
             return
         if job.output is not None:
             job.output.unlink(missing_ok=True)
@@ -194,9 +232,9 @@ def run_rounds(groups: list[list[Job]], rounds: int, long_rounds: int, long_size
         for group in groups:
             if not group:
                 continue
-            whole = group[0].kind == "process" and group[0].size == long_size
-            if whole and round_index >= long_rounds:
-                continue  # whole-process runs on the long input are slow: fewer rounds
+            slow = group[0].kind == "process" or group[0].task.startswith("import")
+            if slow and group[0].size == long_size and round_index >= long_rounds:
+                continue  # whole commands and imports of the long input: fewer rounds
             shift = round_index % len(group)
             for job in group[shift:] + group[:shift]:
                 cell = results.setdefault((job.task, job.size, job.tool), Cell())
@@ -288,6 +326,26 @@ def tables(
                     row.append("-")
             out.append("| " + " | ".join(row) + " |")
 
+    cpu_rows = [
+        (task, item.label, results[(task, item.label, OURS)].cpu_median)
+        for task in tasks
+        for item in inputs
+        if (task, item.label, OURS) in results
+        and results[(task, item.label, OURS)].cpu_median is not None
+    ]
+    if cpu_rows:
+        out += [
+            "",
+            "fountainkit's CPU time (ms, median over rounds; in-process tasks): on a shared "
+            "machine wall time includes waiting for a core, CPU time does not:",
+            "",
+            "| task | input | wall | CPU |",
+            "|---|---|--:|--:|",
+        ]
+        for task, label, cpu in cpu_rows:
+            wall = results[(task, label, OURS)].median
+            out.append(f"| {task} | {label} | {fmt_ms(wall)} | {fmt_ms(cpu)} |")
+
     out += ["", "Peak memory (MB, max RSS of the measuring process or command):", ""]
     out += ["| task | input | " + " | ".join(tools) + " |", "|---|---|" + "--:|" * len(tools)]
     for task in tasks:
@@ -325,8 +383,8 @@ def _cell_text(cell: Cell) -> str:
 
 
 def verdict(results, inputs) -> list[str]:
-    """The parse target, checked on every input."""
-    lines = []
+    """The parse target, checked on every input; the import target on the feature."""
+    lines = import_verdict(results, inputs[0]) if inputs else []
     for item in inputs:
         ours = results.get(("parse", item.label, OURS))
         if ours is None:
@@ -345,6 +403,38 @@ def verdict(results, inputs) -> list[str]:
         lines.append(
             f"parse target ({PARSE_TARGET:.0f}x the faster of screenplain/jouvence) on "
             f"{item.label}: {ratio:.2f}x against {faster_peer}, {state}"
+        )
+    return lines
+
+
+def import_verdict(results, feature: corpus.BenchInput) -> list[str]:
+    """Under 2 s for each ~120-page PDF, by wall time and by CPU time."""
+    lines = []
+    target = bench_import.IMPORT_TARGET_S * 1000
+    for (task, size, _), cell in results.items():
+        if not task.startswith(("import", "convert")) or not task.endswith("PDF"):
+            continue
+        if size != feature.label:
+            continue
+        if cell.median is None:
+            lines.append(f"{task} ({size}): failed, {cell.error}")
+            continue
+        if task.startswith("convert"):
+            lines.append(
+                f"the whole `fountainkit convert` of the {feature.pages}-page "
+                f"{task.removeprefix('convert ')} (start-up included): wall "
+                f"{cell.median / 1000:.2f} s"
+            )
+            continue
+        cpu = cell.cpu_median
+        met = "met" if cell.median < target else "NOT met by wall time"
+        if cell.median >= target and cpu is not None and cpu < target:
+            met += " (met by CPU time: the machine was busy)"
+        shown_cpu = f", CPU {cpu / 1000:.2f} s" if cpu is not None else ""
+        lines.append(
+            f"import target (under {bench_import.IMPORT_TARGET_S:.0f} s) for the "
+            f"{feature.pages}-page {task.removeprefix('import ')}: wall "
+            f"{cell.median / 1000:.2f} s{shown_cpu}, {met}"
         )
     return lines
 
@@ -401,6 +491,14 @@ def profile_ours(script: Path, task: str, repeats: int) -> str:
 
         def run() -> object:
             return breakdown(parse(text))
+    elif task == "import":
+        from fountainkit.readers import read_path
+
+        made = bench_import.make_inputs(script, script.parent, [our_contender()])
+        pdf = next(m.path for m in made if m.label.endswith("PDF"))
+
+        def run() -> object:
+            return read_path(pdf)
     else:
 
         def run() -> object:
@@ -429,13 +527,11 @@ def profile_ours(script: Path, task: str, repeats: int) -> str:
     return "\n".join(lines) + "\n" + listing.getvalue()
 
 
-def write_doc(block: str) -> None:
+def write_doc(block: str, start: str = DOC_START, end: str = DOC_END) -> None:
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-    new = f"{DOC_START}\n{block}\n{DOC_END}"
-    if DOC_START in text and DOC_END in text:
-        text = re.sub(
-            re.escape(DOC_START) + r".*?" + re.escape(DOC_END), lambda _: new, text, flags=re.S
-        )
+    new = f"{start}\n{block}\n{end}"
+    if start in text and end in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: new, text, flags=re.S)
     else:
         text = (text.rstrip() + "\n\n" if text else "# Performance\n\n") + new + "\n"
     DOC.parent.mkdir(parents=True, exist_ok=True)
@@ -454,8 +550,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="in-process runs per measurement")
     parser.add_argument(
         "--tasks",
-        default="parse,pdf,breakdown",
-        help="comma-separated; 'pathological' adds bench_pathological.py's doubling run "
+        default="parse,pdf,breakdown,import",
+        help="comma-separated (import alone writes its own block of the doc); "
+        "'pathological' adds bench_pathological.py's doubling run "
         "(every command on every pathological shape; about 30 minutes)",
     )
     parser.add_argument("--sizes", default="120,1000", help="target pages, comma-separated")
@@ -470,7 +567,7 @@ def main() -> None:
     parser.add_argument("--write-doc", action="store_true", help="update docs/performance.md")
     parser.add_argument(
         "--profile",
-        choices=["parse", "breakdown"],
+        choices=["parse", "breakdown", "import"],
         help="instead of timing, profile fountainkit's TASK on the ~120-page input",
     )
     args = parser.parse_args()
@@ -525,7 +622,12 @@ def run_tasks(args: argparse.Namespace, tasks: set[str]) -> None:
                 f"input {item.label}: {item.pages} pages, {item.lines:,} lines, "
                 f"{item.scenes} scenes"
             )
-        groups = plan(inputs, tools, tasks, args.repeats, folder)
+        imports = (
+            {item.label: bench_import.make_inputs(item.path, folder, tools) for item in inputs}
+            if "import" in tasks
+            else None
+        )
+        groups = plan(inputs, tools, tasks, args.repeats, folder, imports)
         results = run_rounds(
             groups,
             args.rounds,
@@ -538,7 +640,8 @@ def run_tasks(args: argparse.Namespace, tasks: set[str]) -> None:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = "\n".join(
         [
-            f"Measured {when} with `python benchmarks/run.py --rounds {args.rounds} "
+            f"Measured {when} with `python benchmarks/run.py --tasks {args.tasks} "
+            f"--rounds {args.rounds} "
             f"--long-rounds {args.long_rounds} --repeats {args.repeats} "
             f"--source {args.source}` (inputs repeat "
             f"{', '.join(p.name for p in corpus.source_scripts(args.source))}):",
@@ -553,7 +656,10 @@ def run_tasks(args: argparse.Namespace, tasks: set[str]) -> None:
     print()
     print(block)
     if args.write_doc:
-        write_doc(block)
+        if tasks == {"import"}:
+            write_doc(block, IMPORT_DOC_START, IMPORT_DOC_END)
+        else:
+            write_doc(block)
         print(f"\nwrote {DOC.relative_to(REPO)}")
 
 
