@@ -280,10 +280,12 @@ def _append_lines(paragraph: ET.Element, lines: Iterable[Text], *, italic: bool 
     for index, line in enumerate(lines):
         if index:
             # The line break rides on the text before it, so no whitespace-only
-            # <Text> exists for a reader to strip.
-            last = paragraph.findall("Text")
-            if last:
-                last[-1].text = (last[-1].text or "") + "\n"
+            # <Text> exists for a reader to strip. Looked for from the end: a
+            # findall over the whole paragraph at every line made a long speech
+            # quadratic.
+            last = next((child for child in reversed(paragraph) if child.tag == "Text"), None)
+            if last is not None:
+                last.text = (last.text or "") + "\n"
             else:
                 ET.SubElement(paragraph, "Text").text = "\n"
         _append_runs(paragraph, line, italic=italic)
