@@ -35,7 +35,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -104,12 +104,14 @@ class OutputTarget:
             return None
         return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
-    def write(self, data: bytes | str) -> None:
-        payload = data.encode("utf-8") if isinstance(data, str) else data
+    def write(self, data: bytes | str | Iterable[str]) -> None:
+        """Write ``data``: bytes, a text, or a text in pieces (written as they come,
+        so a large result such as a parse tree is never held whole in memory)."""
         if self.fd is not None:
             if self.fd == 1:
                 sys.stdout.flush()  # anything echoed before goes first
-            _write_all(self.fd, payload)
+            for payload in _payloads(data):
+                _write_all(self.fd, payload)
         elif self.kind == "device":
             assert self.path is not None
             try:
@@ -118,12 +120,37 @@ class OutputTarget:
             except OSError as exc:
                 raise CommandError(f"{self.label}: cannot open ({exc.strerror or exc})") from None
             try:
-                _write_all(fd, payload)
+                for payload in _payloads(data):
+                    _write_all(fd, payload)
             finally:
                 os.close(fd)
         else:
             assert self.path is not None
-            write_atomically(self.path, payload, label=self.label)
+            write_atomically(self.path, data, label=self.label)
+
+
+_BATCH = 1 << 20  # characters gathered from a text in pieces before each write
+
+
+def _payloads(data: bytes | str | Iterable[str]) -> Iterator[bytes]:
+    """``data`` as UTF-8 byte strings: one for bytes or a text, batches for pieces."""
+    if isinstance(data, bytes):
+        yield data
+        return
+    if isinstance(data, str):
+        yield data.encode("utf-8")
+        return
+    batch: list[str] = []
+    size = 0
+    for piece in data:
+        batch.append(piece)
+        size += len(piece)
+        if size >= _BATCH:
+            yield "".join(batch).encode("utf-8")
+            batch.clear()
+            size = 0
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def stdout_target() -> OutputTarget:
@@ -362,7 +389,9 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def write_atomically(path: Path, data: bytes | str, *, label: str | None = None) -> None:
+def write_atomically(
+    path: Path, data: bytes | str | Iterable[str], *, label: str | None = None
+) -> None:
     """Write ``data`` to the regular file ``path`` through a temporary file in its folder.
 
     An earlier file at ``path`` survives any failure before the final rename,
@@ -378,14 +407,14 @@ def write_atomically(path: Path, data: bytes | str, *, label: str | None = None)
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise CommandError(f"{name}: not a regular file; refusing to replace it")
     folder = path.parent
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise CommandError(f"{name}: cannot write in {folder} ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for payload in _payloads(data):
+                handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         _copy_ownership(path, tmp_name)

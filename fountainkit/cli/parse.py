@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import click
@@ -46,8 +47,10 @@ def parse_command(
     if output_format == "yaml":
         import yaml
 
-        text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+        target.write(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False))
     else:
-        text = json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
-    target.write(text)
+        # Written in pieces as they are encoded: the whole text of a large tree
+        # (many times the script's size) would double the peak memory.
+        pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(tree)
+        target.write(itertools.chain(pieces, ("\n",)))
     announce(target, verbose)
