@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from fountainkit.syntax.source import MAX_TEXT_CHARS
+
 ERROR_PREFIX = b"fountainkit: error: "
 # Non-ASCII in the heading, the cue and the action, so every output (tree,
 # breakdown, PDF) has some to show whether the text was decoded right.
@@ -28,7 +30,6 @@ SCRIPT = (
     "Renée pours café into two cups.\n\n"
     "RENÉE\nIt's late, Margot.\n"
 )
-TEN_MB = 10 * 1024 * 1024
 # Far above any sane run time: it catches hangs, it does not measure speed.
 HANG_GUARD_SECONDS = 60
 
@@ -139,19 +140,55 @@ def test_only_a_title_page(cli, tmp_path, command):
         assert "Only A Title" in output.pages[0].extract_text()
 
 
-def test_ten_megabytes_of_text_parse(cli, tmp_path):
-    """10 MB, as a pasted-in novel would be: scenes of long prose paragraphs."""
+def test_a_script_at_the_size_limit_is_read(cli, tmp_path):
+    """MAX_TEXT_CHARS of ordinary script (about 1,000 pages) parses; the limit is
+    in characters, so it is the same for text that takes two bytes a character."""
     needs(cli, "parse")
     prose = "Gulls wheel over the cranes while the night shift drifts home. " * 16
     scene = f"EXT. HARBOUR - DAY\n\n{prose}\n\nDOCKER\nAnother day, another ship.\n\n"
-    copies = TEN_MB // len(scene) + 1
+    copies = MAX_TEXT_CHARS // len(scene)
+    text = scene * copies
+    text += "x" * (MAX_TEXT_CHARS - len(text))  # exactly at the limit
     script = tmp_path / "huge.fountain"
-    script.write_text(scene * copies, encoding="utf-8")
-    assert script.stat().st_size >= TEN_MB
+    script.write_text(text, encoding="utf-8")
     result = cli("parse", str(script), "--format", "json")
     tree = check_output("parse", result, tmp_path / "unused")
     headings = [n["children"][0]["text"] for n in tree["body"] if n["type"] == "scene"]
     assert headings == ["EXT. HARBOUR - DAY"] * copies
+    wide = tmp_path / "wide.fountain"
+    wide.write_text("é" * MAX_TEXT_CHARS, encoding="utf-8")  # 2 MiB of UTF-8
+    assert_success(cli("parse", str(wide), "--format", "json"))
+
+
+OVER_THE_LIMIT = ["parse", "pdf", "html", "breakdown", "fdx", "lint"]
+
+
+@pytest.mark.parametrize("command", OVER_THE_LIMIT)
+def test_one_character_over_the_size_limit_is_refused(cli, tmp_path, command):
+    """Above the limit every command says so in one line, exits 1 and writes nothing
+    (the limit keeps memory under 2 GB: docs/cli.md, "Input size limit")."""
+    script = tmp_path / "over.fountain"
+    script.write_text("INT. ROOM - DAY\n\n" + "a" * MAX_TEXT_CHARS, encoding="utf-8")
+    out = tmp_path / "out"
+    extra = [] if command in ("parse", "lint") else ["-o", str(out)]
+    message = assert_clean_failure(cli(command, str(script), *extra), mentions="limit")
+    assert f"{MAX_TEXT_CHARS + 17} characters" in message
+    assert not out.exists()
+    piped = cli(command, "-", *extra, input=script.read_bytes())
+    assert_clean_failure(piped, mentions="more than the limit")
+
+
+def test_a_converted_script_over_the_size_limit_is_refused(cli, tmp_path):
+    """An FDX file under the byte limit whose text is over the character limit."""
+    paragraph = "a" * (MAX_TEXT_CHARS + 1)
+    fdx = tmp_path / "big.fdx"
+    fdx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<FinalDraft DocumentType="Script" '
+        f'Version="5"><Content><Paragraph Type="Action"><Text>{paragraph}</Text>'
+        "</Paragraph></Content></FinalDraft>\n",
+        encoding="utf-8",
+    )
+    assert_clean_failure(cli("parse", str(fdx)), mentions="more than the limit")
 
 
 LONG_LINES = {

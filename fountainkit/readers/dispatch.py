@@ -9,7 +9,7 @@ from fountainkit.gcpause import gc_paused
 from fountainkit.model import Screenplay
 from fountainkit.readers.base import Format, ReaderError, ReadResult
 from fountainkit.readers.detect import detect_format
-from fountainkit.syntax.source import MAX_BYTES, ScriptInputError
+from fountainkit.syntax.source import ScriptInputError, check_text_size, read_limited
 
 
 def read_bytes(
@@ -37,16 +37,23 @@ def _read(data: bytes, name: str, encoding: str | None, kind: Format) -> ReadRes
     if kind == "pdf":
         from fountainkit.readers.pdf import read_pdf
 
-        return read_pdf(data, name)
+        return _checked(read_pdf(data, name), name)
     if kind == "fdx":
         from fountainkit.readers.fdx import read_fdx
 
-        return read_fdx(data, name)
+        return _checked(read_fdx(data, name), name)
     if kind == "fountain":
         from fountainkit.readers.fountain import read_fountain
 
         return read_fountain(data, name, encoding)
     raise ValueError(f"unknown script format {kind!r}")
+
+
+def _checked(result: ReadResult, name: str) -> ReadResult:
+    """A converted script is held to the same size limit as Fountain text (the
+    Fountain reader checks the decoded text before parsing it)."""
+    check_text_size(result.text, name)
+    return result
 
 
 def read_path(path: str | os.PathLike[str], encoding: str | None = None) -> ReadResult:
@@ -69,7 +76,7 @@ def _file_bytes(path: Path) -> bytes:
         raise ReaderError(f"{name}: is a directory, not a script")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return read_limited(handle, name)
     except FileNotFoundError:
         raise ReaderError(f"{name}: no such file") from None
     except PermissionError:
@@ -78,6 +85,3 @@ def _file_bytes(path: Path) -> bytes:
         raise ReaderError(f"{name}: cannot read ({exc.strerror or exc})") from None
     except ValueError as exc:
         raise ScriptInputError(f"{name!r}: not a usable path ({exc})") from None
-    if len(data) > MAX_BYTES:
-        raise ReaderError(f"{name}: more than {MAX_BYTES} bytes is too large for a screenplay")
-    return data

@@ -6,7 +6,18 @@ import codecs
 from pathlib import Path
 from typing import BinaryIO
 
-MAX_BYTES = 200 * 1024 * 1024
+# The most characters of Fountain text a command works on: a file, standard input,
+# or the text an FDX or PDF file converts to. Set from measurement (docs/cli.md,
+# "Input size limit"; docs/performance.md): the costliest shape per character, a
+# script of nothing but blank lines, peaks at about 0.9 GB per MiB in `pdf`, `html`
+# and the language server's analysis, so 1 MiB (about 1,000 pages of a real script)
+# keeps every command under 2 GB with room to spare.
+MAX_TEXT_CHARS = 1024 * 1024
+
+# The most bytes read from any input file before it is looked at: FDX and PDF files
+# carry several times the bytes of their text, so this is larger; reading stops one
+# byte past it (``read_limited``), so an endless device costs no more.
+MAX_BYTES = 8 * 1024 * 1024
 
 
 class ScriptInputError(Exception):
@@ -54,7 +65,18 @@ def decode_script(data: bytes, name: str, encoding: str | None = None) -> str:
             f"{exc.start}, line {line}); pass --encoding with the file's real encoding, "
             "e.g. --encoding latin-1"
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    check_text_size(text, name)
+    return text
+
+
+def check_text_size(text: str, name: str) -> None:
+    """Refuse a script of more than MAX_TEXT_CHARS characters, in one line."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ScriptInputError(
+            f"{name}: {len(text)} characters of screenplay is more than the limit of "
+            f"{MAX_TEXT_CHARS} (1 MiB, about 1,000 pages); split the script into parts"
+        )
 
 
 def _bomless_wide_encoding(data: bytes) -> str | None:
@@ -117,7 +139,9 @@ def read_limited(stream: BinaryIO, name: str) -> bytes:
     """Everything ``stream`` holds, refused above MAX_BYTES (a file, a pipe, stdin)."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ScriptInputError(f"{name}: more than {MAX_BYTES} bytes is too large for a screenplay")
+        raise ScriptInputError(
+            f"{name}: more than {MAX_BYTES} bytes is too large for a screenplay file"
+        )
     return data
 
 
