@@ -186,6 +186,19 @@ def many_scenes(size: int) -> str:
     return _repeat(size, unit)
 
 
+def feature(size: int) -> str:
+    """A realistic feature (benchmarks/feature.py: 50 speaking parts, hundreds of
+    capitalised names, tags, sections, dual dialogue) with as many scenes as fit."""
+    from feature import feature_script  # benchmarks/ is on the path wherever shapes is
+
+    scenes = max(1, size // 600)
+    text = feature_script(scenes=scenes)
+    while len(text) < size:
+        scenes += max(1, scenes // 4)
+        text = feature_script(scenes=scenes)
+    return text[:size]
+
+
 def dual_dialogue(size: int) -> str:
     rng = _rng("dual")
     return _repeat(
@@ -242,4 +255,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "page-breaks-and-sections": page_breaks_and_sections,
     "escapes": escapes,
     "many-scenes": many_scenes,
+    "feature": feature,
 }
