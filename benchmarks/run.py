@@ -553,7 +553,7 @@ def main() -> None:
         default="parse,pdf,breakdown,import",
         help="comma-separated (import alone writes its own block of the doc); "
         "'pathological' adds bench_pathological.py's doubling run "
-        "(every command on every pathological shape; about 30 minutes)",
+        "(every command on every pathological shape; about an hour on 2 busy cores)",
     )
     parser.add_argument("--sizes", default="120,1000", help="target pages, comma-separated")
     parser.add_argument("--inputs", type=Path, help="keep generated inputs and outputs here")
