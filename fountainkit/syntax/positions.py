@@ -69,12 +69,19 @@ def source_ranges(runs: Text, text: str) -> list[tuple[int, int]]:
         if "\\" not in piece:  # (with a backslash, matching as written could skip an escape)
             # Markers before the run's text; the run itself may start with one
             # (an unpaired "*" is text), so stop where the text reads on as written.
-            while at < size and text[at] in _MARKERS and not text.startswith(piece, at):
-                at += 1
-            if text.startswith(piece, at):
-                ranges.append((at, at + len(piece)))
-                at += len(piece)
+            found_at = at
+            while (
+                found_at < size
+                and text[found_at] in _MARKERS
+                and not text.startswith(piece, found_at)
+            ):
+                found_at += 1
+            if text.startswith(piece, found_at):
+                ranges.append((found_at, found_at + len(piece)))
+                at = found_at + len(piece)
                 continue
+            # Not as written (an escape inside, "*/\*/" read as "*/*/"): matched
+            # character by character from where the run starts, markers included.
         start = -1
         for char in piece:  # escapes (and markers between) inside the run
             while at < size:
