@@ -56,6 +56,9 @@ def _guid(*parts: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _pattern(label: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in label.split()]
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
@@ -141,6 +144,7 @@ class _Scene:
     def __init__(self, paragraphs: list[ET.Element]) -> None:
         self.heading = paragraphs[0]
         self.paragraphs = paragraphs
+        self._index: dict[str, list[ET.Element]] | None = None  # word -> paragraphs
         self.parents = {
             id(child): parent
             for paragraph in paragraphs
@@ -149,8 +153,17 @@ class _Scene:
             if child.tag == "Text"
         }
 
-    def runs(self) -> list[ET.Element]:
-        return [run for paragraph in self.paragraphs for run in paragraph.iter("Text")]
+    def _with_word(self, word: str) -> list[ET.Element]:
+        """The paragraphs whose text holds ``word`` as a whole word (any case), in
+        order. The index is built once per scene: looking for every tag in every
+        run made a scene with many tags quadratic."""
+        if self._index is None:
+            self._index = {}
+            for paragraph in self.paragraphs:
+                text = " ".join(run.text or "" for run in paragraph.iter("Text"))
+                for found in {w.casefold() for w in _WORD.findall(text)}:
+                    self._index.setdefault(found, []).append(paragraph)
+        return self._index.get(word.casefold(), [])
 
     def split(self, run: ET.Element, start: int, end: int) -> ET.Element:
         """Cut ``run`` into before / [start:end] / after; return the middle run."""
@@ -170,12 +183,20 @@ class _Scene:
     def split_at_mention(self, label: str) -> ET.Element | None:
         """The first untagged mention of ``label`` in the scene, as a run of its own."""
         pattern = _pattern(label)
-        for run in self.runs():
-            if run.get("TagNumber") or not run.text:
-                continue
-            match = pattern.search(run.text)
-            if match is not None:
-                return self.split(run, match.start(), match.end())
+        # A mention holds the label's first whole word as a whole word of the text
+        # (the pattern's ends and separators are not word characters): only the
+        # paragraphs holding it are searched. Outside ASCII, where IGNORECASE and
+        # case folding may disagree on a letter, every paragraph is searched.
+        first = _WORD.search(label)
+        ascii_word = first is not None and first.group().isascii()
+        paragraphs = self._with_word(first.group()) if ascii_word else self.paragraphs
+        for paragraph in paragraphs:
+            for run in paragraph.iter("Text"):
+                if run.get("TagNumber") or not run.text:
+                    continue
+                match = pattern.search(run.text)
+                if match is not None:
+                    return self.split(run, match.start(), match.end())
         return None
 
     def split_heading_word(self) -> ET.Element | None:
