@@ -33,6 +33,7 @@ from fountainkit.production.elements import printed_elements
 from fountainkit.production.locked_pages import PageLock, page_starts
 from fountainkit.production.revisions import compare
 from fountainkit.writers.fdx import to_fdx
+from fountainkit.writers.fdx_tagdata import tagged_scenes
 from fountainkit.writers.html import render_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -115,6 +116,12 @@ def _fdx(text: str) -> object:
     return to_fdx(parse(text))
 
 
+def _fdx_with_tags(text: str) -> object:
+    """As ``fountainkit fdx`` writes it by default: the breakdown as Tagger data."""
+    screenplay = parse(text)
+    return to_fdx(screenplay, scene_tags=tagged_scenes(breakdown(screenplay)))
+
+
 def _html(text: str) -> object:
     screenplay = parse(text)
     return render_html(screenplay, paginate(screenplay), embed_fonts=False)
@@ -140,6 +147,7 @@ STAGES = {
     "breakdown": _breakdown,
     "lint": _lint,
     "fdx": _fdx,
+    "fdx with tags": _fdx_with_tags,
     "html": _html,
     "language server": _language_server,
 }
