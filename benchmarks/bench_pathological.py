@@ -39,6 +39,7 @@ import gc
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -131,7 +132,10 @@ MAX_RUNS = 25
 
 
 def _clear_caches() -> None:
-    """Empty every functools cache in fountainkit, so a repeated run is not cheaper."""
+    """Empty every functools cache in fountainkit, and the re module's cache of
+    compiled patterns (patterns made per name or tag), so a repeated run is not
+    cheaper than the first."""
+    re.purge()
     for name, module in list(sys.modules.items()):
         if name == "fountainkit" or name.startswith("fountainkit."):
             for value in list(vars(module).values()):
