@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
-
-import yaml
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
@@ -35,35 +34,59 @@ class LineList(list):  # type: ignore[type-arg]
     line: int = 0
 
 
-class _StrictLoader(yaml.SafeLoader):
-    pass
+@cache
+def _loaders() -> tuple[type, type]:
+    """The strict loader and the one refusing aliases, built on first use: PyYAML
+    costs every command about 18 ms to import, and most commands read no YAML."""
+    import yaml
 
+    class _StrictLoader(yaml.SafeLoader):
+        pass
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            line = key_node.start_mark.line + 1
-            raise YamlError(f"line {line}: a key must be a plain value") from None
-        if key in result:
-            raise YamlError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice")
-        result[key] = loader.construct_object(value_node, deep=True)
-    return result
+    def _construct_mapping(loader: Any, node: Any) -> LineDict:
+        loader.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                line = key_node.start_mark.line + 1
+                raise YamlError(f"line {line}: a key must be a plain value") from None
+            if key in result:
+                raise YamlError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice")
+            result[key] = loader.construct_object(value_node, deep=True)
+        return result
 
+    def _construct_sequence(loader: Any, node: Any) -> LineList:
+        result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        return result
 
-def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    return result
+    _StrictLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+    )
+    _StrictLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
+    )
 
+    class _NoAliasLoader(_StrictLoader):
+        """The strict loader, refusing aliases outright (a settings file has no use for them)."""
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                anchor = str(event.anchor)
+                if len(anchor) > 40:
+                    anchor = anchor[:39] + "\u2026"
+                raise YamlError(
+                    f"line {event.start_mark.line + 1}: YAML aliases (*{anchor}) are not allowed "
+                    "here; write the value out"
+                )
+            return super().compose_node(parent, index)
+
+    return _StrictLoader, _NoAliasLoader
 
 
 def _check_size(data: Any) -> None:
@@ -82,22 +105,6 @@ def _check_size(data: Any) -> None:
             stack.extend(item)
 
 
-class _NoAliasLoader(_StrictLoader):
-    """The strict loader, refusing aliases outright (a settings file has no use for them)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            anchor = str(event.anchor)
-            if len(anchor) > 40:
-                anchor = anchor[:39] + "\u2026"
-            raise YamlError(
-                f"line {event.start_mark.line + 1}: YAML aliases (*{anchor}) are not allowed "
-                "here; write the value out"
-            )
-        return super().compose_node(parent, index)
-
-
 def load_yaml(text: str, *, aliases: bool = True) -> Any:
     """Parse one YAML document; :class:`YamlError` (one line) when it cannot be used.
 
@@ -106,7 +113,10 @@ def load_yaml(text: str, *, aliases: bool = True) -> Any:
     """
     if len(text) > MAX_BYTES:
         raise YamlError(f"too large for a settings file (over {MAX_BYTES // 1024} KiB)")
-    loader = _StrictLoader if aliases else _NoAliasLoader
+    import yaml
+
+    strict, no_alias = _loaders()
+    loader = strict if aliases else no_alias
     try:
         data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:

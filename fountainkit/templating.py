@@ -7,10 +7,12 @@ Kept in one place so that autoescaping (script text is untrusted: a cue named
 from __future__ import annotations
 
 from functools import cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from fountainkit.resources import template_dir
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @cache
@@ -21,6 +23,9 @@ def environment(*, report: bool = True) -> jinja2.Environment:
     refuse undefined names (a template typo fails a test, not a printout);
     the script's own HTML keeps the whitespace its pages are laid out with.
     """
+    # Imported on first use: the direct PDF painter loads this module, renders nothing.
+    import jinja2
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
         autoescape=True,

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fountainkit.safe_yaml import YamlError, load_yaml
 
 SCHEMA = "fountainkit.lock/1"
@@ -91,6 +89,8 @@ def lock_text(lock: LockFile) -> str:
         **_plain(lock.extra),
     }
     header = f"# fountainkit lock file for {lock.script} (see docs/shooting-script.md)\n"
+    import yaml  # only when a lock file is written: its import costs every command
+
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
 
 
