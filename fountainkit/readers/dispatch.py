@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from fountainkit.gcpause import gc_paused
 from fountainkit.model import Screenplay
-from fountainkit.readers.base import Format, ReaderError, ReadResult
+from fountainkit.readers.base import Format, ReadResult
 from fountainkit.readers.detect import detect_format
-from fountainkit.syntax.source import ScriptInputError, check_text_size, read_limited
+from fountainkit.syntax.source import (
+    check_text_size,
+    read_script_bytes,
+)
 
 
 def read_bytes(
@@ -58,7 +60,7 @@ def _checked(result: ReadResult, name: str) -> ReadResult:
 
 def read_path(path: str | os.PathLike[str], encoding: str | None = None) -> ReadResult:
     """Read the script at ``path``, whatever its format (see ``read_bytes``)."""
-    return read_bytes(_file_bytes(Path(path)), str(path), encoding)
+    return read_bytes(read_script_bytes(path), str(path), encoding)
 
 
 def load(path: str | os.PathLike[str], encoding: str | None = None) -> Screenplay:
@@ -68,20 +70,3 @@ def load(path: str | os.PathLike[str], encoding: str | None = None) -> Screenpla
     Use ``fountainkit.readers.read_path`` for the reader's warnings too.
     """
     return read_path(path, encoding).screenplay
-
-
-def _file_bytes(path: Path) -> bytes:
-    name = str(path)
-    if path.is_dir():
-        raise ReaderError(f"{name}: is a directory, not a script")
-    try:
-        with path.open("rb") as handle:
-            return read_limited(handle, name)
-    except FileNotFoundError:
-        raise ReaderError(f"{name}: no such file") from None
-    except PermissionError:
-        raise ReaderError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise ReaderError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    except ValueError as exc:
-        raise ScriptInputError(f"{name!r}: not a usable path ({exc})") from None

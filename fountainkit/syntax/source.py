@@ -119,7 +119,7 @@ def read_script_bytes(path: str | Path) -> bytes:
         raise ScriptInputError("an empty file name was given for the script")
     path = Path(path)
     if path.is_dir():
-        raise ScriptInputError(f"{name}: is a directory, not a Fountain file")
+        raise ScriptInputError(f"{name}: is a directory, not a script")
     try:
         # Read at most one byte past the limit: st_size says 0 for /dev/zero,
         # /dev/urandom and pipes, which would otherwise be read until memory runs out.
