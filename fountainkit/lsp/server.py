@@ -1,4 +1,4 @@
-"""The pygls wiring: LSP requests in, answers from :mod:`fountainkit.lsp.analysis` out.
+"""The server object, open documents and text sync (requests: :mod:`fountainkit.lsp.requests`).
 
 Text sync is incremental: each ``didChange`` range is turned into offsets in
 the server's own copy of the script and handed to the incremental parser, and
@@ -18,8 +18,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from fountainkit import __version__
-from fountainkit.lsp.analysis import OutlineEntry, ScenePages, ScriptAnalysis
-from fountainkit.lsp.completion import Suggestion, suggest
+from fountainkit.lsp.analysis import ScriptAnalysis
 from fountainkit.lsp.lint import Diagnostic
 from fountainkit.model import Span
 from fountainkit.syntax.parse import normalise
@@ -31,13 +30,6 @@ SEVERITIES = {
     "warning": types.DiagnosticSeverity.Warning,
     "information": types.DiagnosticSeverity.Information,
     "hint": types.DiagnosticSeverity.Hint,
-}
-COMPLETION_KINDS = {
-    "character": types.CompletionItemKind.Constant,
-    "location": types.CompletionItemKind.Module,
-    "time": types.CompletionItemKind.EnumMember,
-    "transition": types.CompletionItemKind.Keyword,
-    "heading": types.CompletionItemKind.Keyword,
 }
 _NON_BMP_RE = re.compile("[\U00010000-\U0010ffff]")
 
@@ -215,206 +207,10 @@ def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> N
     ls.publish(params.text_document.uri)  # no script: clears its diagnostics
 
 
-@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-async def document_symbol(
-    ls: FountainServer, params: types.DocumentSymbolParams
-) -> list[types.DocumentSymbol]:
-    uri = params.text_document.uri
-    script = ls.scripts.get(uri)
-    if script is None:
-        return []
-    # Awaiting the layout job lets edits that arrive meanwhile be handled.
-    pages = await asyncio.wrap_future(script.scene_pages())
-    script = ls.scripts.get(uri)
-    if script is None:
-        return []
-    roots: list[types.DocumentSymbol] = []
-    stack: list[tuple[int, types.DocumentSymbol]] = []  # open sections by level
-    for entry in script.outline():
-        symbol = _symbol(ls, uri, script, entry, pages)
-        if entry.kind == "section":
-            while stack and stack[-1][0] >= entry.level:
-                stack.pop()
-        parent = stack[-1][1] if stack else None
-        (parent.children if parent else roots).append(symbol)  # type: ignore[union-attr]
-        if entry.kind == "section":
-            stack.append((entry.level, symbol))
-    _stretch_sections(roots)
-    return roots
-
-
-def _symbol(
-    ls: FountainServer,
-    uri: str,
-    script: ScriptAnalysis,
-    entry: OutlineEntry,
-    pages: list[ScenePages],
-) -> types.DocumentSymbol:
-    selection = ls.to_range(uri, script, entry.selection)
-    if entry.kind == "section":
-        return types.DocumentSymbol(
-            name=entry.name or "(untitled section)",
-            kind=types.SymbolKind.Namespace,
-            range=ls.to_range(uri, script, entry.span),
-            selection_range=selection,
-            detail="#" * entry.level,
-            children=[],
-        )
-    index = entry.scene_index or 0
-    if index < len(pages):
-        where = pages[index]
-        detail = f"scene {where.number} · p. {where.page} · {_eighths(where.eighths)}"
-    else:
-        detail = f"scene {entry.number or index + 1}"
-    return types.DocumentSymbol(
-        name=entry.name or "(empty heading)",
-        kind=types.SymbolKind.Class,
-        range=ls.to_range(uri, script, entry.span),
-        selection_range=selection,
-        detail=detail,
-    )
-
-
-def _stretch_sections(symbols: list[types.DocumentSymbol]) -> None:
-    """A section's range covers its children, as clients require."""
-    for symbol in symbols:
-        if symbol.children:
-            _stretch_sections(symbol.children)
-            last = symbol.children[-1].range.end
-            if (last.line, last.character) > (symbol.range.end.line, symbol.range.end.character):
-                symbol.range = types.Range(start=symbol.range.start, end=last)
-
-
-def _eighths(eighths: int) -> str:
-    from fountainkit.breakdown.eighths import format_eighths
-
-    return f"{format_eighths(eighths)} pp." if eighths >= 8 else f"{eighths}/8 p."
-
-
-@server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
-def folding_range(ls: FountainServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
-    script = ls.scripts.get(params.text_document.uri)
-    if script is None:
-        return []
-    kinds = {"region": types.FoldingRangeKind.Region, "comment": types.FoldingRangeKind.Comment}
-    return [
-        types.FoldingRange(
-            start_line=fold.start_line - 1, end_line=fold.end_line - 1, kind=kinds[fold.kind]
-        )
-        for fold in script.folds()
-    ]
-
-
-@server.feature(types.TEXT_DOCUMENT_HOVER)
-async def hover(ls: FountainServer, params: types.HoverParams) -> types.Hover | None:
-    uri = params.text_document.uri
-    script = ls.scripts.get(uri)
-    if script is None or script.scene_at_heading(params.position.line + 1) is None:
-        return None
-    pages = await asyncio.wrap_future(script.scene_pages())
-    script = ls.scripts.get(uri)
-    found = script.scene_at_heading(params.position.line + 1) if script else None
-    if script is None or found is None or found[0] >= len(pages):
-        return None
-    index, _scene, heading_span = found
-    where = pages[index]
-    facts = [f"**Scene {where.number}**", f"page {where.page}", _eighths(where.eighths)]
-    facts += [f for f in (where.day_night, where.story_day and f"day {where.story_day}") if f]
-    lines = [
-        " · ".join(facts),
-        "",
-        "Cast: " + (", ".join(where.speaking) if where.speaking else "nobody speaks"),
-    ]
-    if where.non_speaking:
-        lines += ["", "There without a line: " + ", ".join(where.non_speaking)]
-    if where.suggested:
-        lines += ["", "Also named in the action (not cast): " + ", ".join(where.suggested)]
-    return types.Hover(
-        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n".join(lines)),
-        range=ls.to_range(uri, script, heading_span),
-    )
-
-
-@server.feature(
-    types.TEXT_DOCUMENT_COMPLETION,
-    types.CompletionOptions(trigger_characters=[".", " ", "-", "@", ">"]),
-)
-def completion(ls: FountainServer, params: types.CompletionParams) -> types.CompletionList:
-    script = ls.scripts.get(params.text_document.uri)
-    if script is None:
-        return types.CompletionList(is_incomplete=False, items=[])
-    line = params.position.line + 1
-    text = script.document.line_text(line)
-    column = ls.server_column(script, params.position.line, params.position.character)
-    previous = script.document.line_text(line - 1) if line > 1 else ""
-    locations, times = script.locations_and_times()
-    suggestions = suggest(
-        text[:column], previous, names=script.cue_names(), locations=locations, times=times
-    )
-    items = [_completion_item(ls, params, script, text, s, n) for n, s in enumerate(suggestions)]
-    return types.CompletionList(is_incomplete=False, items=items)
-
-
-def _completion_item(
-    ls: FountainServer,
-    params: types.CompletionParams,
-    script: ScriptAnalysis,
-    line_text: str,
-    suggestion: Suggestion,
-    order: int,
-) -> types.CompletionItem:
-    codec = ls.workspace.position_codec
-    start = codec.client_num_units(line_text[: suggestion.replace_from])
-    edit_range = types.Range(start=types.Position(params.position.line, start), end=params.position)
-    return types.CompletionItem(
-        label=suggestion.label,
-        kind=COMPLETION_KINDS[suggestion.kind],
-        detail=suggestion.detail,
-        sort_text=f"{order:05d}",
-        filter_text=suggestion.label,
-        text_edit=types.TextEdit(range=edit_range, new_text=suggestion.label),
-    )
-
-
-@server.feature(
-    types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
-)
-def code_action(ls: FountainServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    """Quick fixes: a cue that looks like a typo becomes the name it probably meant."""
-    uri = params.text_document.uri
-    script = ls.scripts.get(uri)
-    if script is None:
-        return []
-    actions = []
-    for diagnostic in params.context.diagnostics:
-        fix = diagnostic.data if isinstance(diagnostic.data, dict) else None
-        if diagnostic.source != "fountainkit" or not fix:
-            continue
-        line = diagnostic.range.start.line
-        text = script.document.line_text(line + 1)
-        at = text.upper().find(str(fix.get("replaces", "")))
-        if at < 0 or not fix.get("replacement"):
-            continue  # the line changed since the diagnostic was made
-        codec = ls.workspace.position_codec
-        start = codec.client_num_units(text[:at])
-        end = codec.client_num_units(text[: at + len(fix["replaces"])])
-        edit = types.TextEdit(
-            range=types.Range(start=types.Position(line, start), end=types.Position(line, end)),
-            new_text=fix["replacement"],
-        )
-        actions.append(
-            types.CodeAction(
-                title=f"Change {fix['replaces']} to {fix['replacement']}",
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                is_preferred=True,
-                edit=types.WorkspaceEdit(changes={uri: [edit]}),
-            )
-        )
-    return actions
-
-
 def serve() -> None:
     """Run the server over stdin/stdout until the client says exit."""
+    # Importing the request modules registers their handlers (and so their
+    # capabilities) on ``server`` before it answers ``initialize``.
+    import fountainkit.lsp.requests  # noqa: F401
+
     server.start_io()
