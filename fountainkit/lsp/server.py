@@ -15,11 +15,13 @@ import logging
 import re
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError, JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from fountainkit import __version__
 from fountainkit.lsp.analysis import ScriptAnalysis
 from fountainkit.lsp.lint import Diagnostic
+from fountainkit.lsp.protocol import PARSE_ERROR, FountainProtocol
 from fountainkit.model import Span
 from fountainkit.syntax.parse import normalise
 
@@ -46,6 +48,7 @@ class FountainServer(LanguageServer):
             "fountainkit",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=FountainProtocol,
         )
         self.scripts: dict[str, ScriptAnalysis] = {}
         self.versions: dict[str, int] = {}  # the editor's version of each open script
@@ -61,6 +64,22 @@ class FountainServer(LanguageServer):
         timer = self._layout_timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
+
+    def report_server_error(self, error: Exception, source: object) -> None:
+        """Log what went wrong, never as a popup (pygls shows one by default).
+
+        pygls calls this with ``JsonRpcException`` as the source when a body
+        could not be read at all: that is a parse error, answered with
+        ``-32700`` and a null id as JSON-RPC says. Errors in request handlers
+        are already in the error response.
+        """
+        if source is FeatureRequestError:
+            return
+        protocol: FountainProtocol = self.protocol  # type: ignore[assignment]
+        if source is JsonRpcException and isinstance(error, ValueError | RecursionError):
+            protocol.reply_error(None, PARSE_ERROR, f"Parse error: {error}")
+        else:
+            protocol.report(f"error in the server: {error}")
 
     # --- positions -------------------------------------------------------------
 
@@ -208,9 +227,16 @@ def did_close(ls: FountainServer, params: types.DidCloseTextDocumentParams) -> N
 
 
 def serve() -> None:
-    """Run the server over stdin/stdout until the client says exit."""
+    """Run the server over stdin/stdout until the client says exit.
+
+    Exits with code 0 when ``exit`` followed a ``shutdown`` request and 1
+    otherwise (the client went away, or skipped shutdown), as LSP says;
+    pygls's own ``sys.exit`` in its exit handler is swallowed by its loop.
+    """
     # Importing the request modules registers their handlers (and so their
     # capabilities) on ``server`` before it answers ``initialize``.
     import fountainkit.lsp.requests  # noqa: F401
 
     server.start_io()
+    protocol: FountainProtocol = server.protocol  # type: ignore[assignment]
+    raise SystemExit(protocol.exit_code)
