@@ -28,7 +28,8 @@ class WireClient:
     """One server process; ``send`` bytes or messages, ``next`` reads what came back."""
 
     def __init__(self, *args: str) -> None:
-        self.stderr = tempfile.TemporaryFile()  # drained by the OS, never blocks the server
+        # A file, not a pipe: nobody has to drain it for the server to go on writing.
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "fountainkit", "lsp", *args],
             stdin=subprocess.PIPE,
