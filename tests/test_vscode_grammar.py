@@ -12,8 +12,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.vscode_extension import EXTENSION, manifest, node_modules_or_skip
 
 TOKENIZE = EXTENSION / "test" / "tokenize.js"
@@ -96,22 +94,27 @@ def test_multi_line_boneyard_does_not_end_at_a_blank_line(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize(
-    ("line", "scope"),
-    [
-        ("INTERIOR - DAY", "!markup.heading.scene.fountain"),  # INT must end in . or a space
-        ("EST", "!markup.heading.scene.fountain"),
-        ("...and then", "!markup.heading.scene.fountain"),  # .. is not a forced heading
-        ("Bob", "!entity.name.function.character.fountain"),  # lower case: action
-        ("23", "!entity.name.function.character.fountain"),  # a name needs a capital
-        ("@bob", "entity.name.function.character.fountain"),  # @ forces a cue
-        ("!BANG", "!entity.name.function.character.fountain"),  # ! forces action
-        ("#1 FAN", "!entity.name.function.character.fountain"),  # a section, not a cue
-    ],
-)
-def test_lines_that_are_not_what_they_look_like(tmp_path: Path, line: str, scope: str) -> None:
-    (tmp_path / "one.fountain").write_text(f"\n{line}\nNext line.\n", encoding="utf-8")
-    expect = [[2, line, scope]]
-    (tmp_path / "one.expected.json").write_text(json.dumps({"expect": expect}), encoding="utf-8")
+# Lines that look like something they are not, each as the first line of a block
+# followed by text: (line, scope it must or, with "!", must not carry).
+LOOKALIKES = [
+    ("INTERIOR - DAY", "!markup.heading.scene.fountain"),  # INT must end in . or a space
+    ("EST", "!markup.heading.scene.fountain"),
+    ("...and then", "!markup.heading.scene.fountain"),  # .. is not a forced heading
+    ("Bob", "!entity.name.function.character.fountain"),  # lower case: action
+    ("23", "!entity.name.function.character.fountain"),  # a name needs a capital
+    ("@bob", "entity.name.function.character.fountain"),  # @ forces a cue
+    ("!BANG", "!entity.name.function.character.fountain"),  # ! forces action
+    ("#1 FAN", "!entity.name.function.character.fountain"),  # a section, not a cue
+]
+
+
+def test_lines_that_are_not_what_they_look_like(tmp_path: Path) -> None:
+    text = "".join(f"\n{line}\nNext line.\n" for line, _ in LOOKALIKES)
+    (tmp_path / "lookalikes.fountain").write_text(text, encoding="utf-8")
+    expect = [[2 + 3 * i, line, scope] for i, (line, scope) in enumerate(LOOKALIKES)]
+    (tmp_path / "lookalikes.expected.json").write_text(
+        json.dumps({"expect": expect}), encoding="utf-8"
+    )
     result = run_tokenize("--fixtures", str(tmp_path))
     assert result.returncode == 0, result.stderr
+    assert f"{len(LOOKALIKES)} of {len(LOOKALIKES)}" in result.stdout
