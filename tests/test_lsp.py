@@ -17,6 +17,8 @@ import pytest
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
+from fountainkit.lsp.analysis import NOTE_NAME_LENGTH
+
 SCRIPT = """\
 Title: The Test
 Draft date:
@@ -338,6 +340,41 @@ def test_outline_nests_scenes_under_sections_with_number_and_page(lsp: Session) 
     # "# Act Two" belongs to the garden scene in the tree, but the outline shows
     # the scene ending before it, so the act does not sit inside a scene's range.
     assert garden.range.end.line < line_of(SCRIPT, "# Act Two")
+
+
+def test_outline_lists_notes_under_the_heading_they_follow(lsp: Session) -> None:
+    uri = "file:///outline-notes.fountain"
+    long_note = "call the location manager about the night shoot " * 3
+    text = (
+        "[[ before any heading ]]\n\n# Act One\n\n[[ act note ]]\n\n"
+        "INT. HOUSE - DAY\n\nShe reads. [[ inline\nover two lines ]] Then stops.\n\n"
+        f"MARY\nHello. [[{long_note}]]\n\n/* [[ in the boneyard ]] */\n\n[[]]\n\n"
+        "EXT. YARD - NIGHT\n\nRain.\n"
+    )
+    lsp.open(uri, text)
+    prologue, act = lsp.symbols(uri)
+    assert (prologue.name, prologue.kind) == ("before any heading", types.SymbolKind.String)
+    act_note, house, yard = act.children
+    assert (act_note.name, act_note.kind) == ("act note", types.SymbolKind.String)
+    assert (
+        [n.name for n in house.children]
+        == [
+            "inline over two lines",  # line breaks folded
+            long_note[: NOTE_NAME_LENGTH - 1].strip() + "…",
+            "(empty note)",
+        ]
+    )
+    inline = house.children[0]
+    assert inline.detail == "note"
+    assert inline.selection_range.start.line == line_of(text, "She reads.")
+    assert inline.selection_range.start.character == len("She reads. ")
+    assert inline.range.end.line == line_of(text, "over two lines")
+    assert not yard.children
+    # Every note lies inside the range of its parent.
+    for parent in (act, house):
+        for child in parent.children:
+            assert parent.range.start.line <= child.range.start.line
+            assert child.range.end.line <= parent.range.end.line
 
 
 def test_folding_covers_sections_scenes_boneyard_and_notes(lsp: Session) -> None:

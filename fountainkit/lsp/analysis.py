@@ -39,6 +39,8 @@ from fountainkit.model import (
     Section,
     Span,
     Synopsis,
+    runs_of,
+    walk,
 )
 from fountainkit.syntax.incremental import Chunk, IncrementalDocument
 from fountainkit.syntax.lexer import hidden_spans
@@ -46,13 +48,13 @@ from fountainkit.syntax.lexer import hidden_spans
 
 @dataclass(frozen=True, slots=True)
 class OutlineEntry:
-    """A section or a scene, as the outline shows it (spans in document coordinates)."""
+    """A section, a scene or a note, as the outline shows it (spans in document coordinates)."""
 
-    kind: str  # "section" or "scene"
-    level: int  # section depth (1 for #); scenes sit below every section
+    kind: str  # "section", "scene" or "note"
+    level: int  # section depth (1 for #); scenes and notes sit below every section
     name: str
-    span: Span  # the whole scene, or the section line
-    selection: Span  # the heading or section line
+    span: Span  # the whole scene, the section line, or the note with its brackets
+    selection: Span  # the heading, section line or note
     number: str | None = None  # the heading's #12# number
     scene_index: int | None = None  # 0-based, in script order
 
@@ -172,16 +174,17 @@ class ScriptAnalysis:
     # --- outline and folding -------------------------------------------------------
 
     def outline(self) -> list[OutlineEntry]:
-        """Sections and scenes in script order, in document coordinates."""
+        """Sections, scenes and notes in script order, in document coordinates."""
         entries: list[OutlineEntry] = []
         scene_index = 0
         for chunk in self.document.chunks:
+            marks: list[OutlineEntry] = []
             for item in chunk.items:
                 if isinstance(item, Section):
                     span = chunk.absolute(item.span)
-                    entries.append(OutlineEntry("section", item.level, item.title, span, span))
+                    marks.append(OutlineEntry("section", item.level, item.title, span, span))
                 elif isinstance(item, Scene):
-                    entries.append(
+                    marks.append(
                         OutlineEntry(
                             "scene",
                             0,
@@ -197,10 +200,42 @@ class ScriptAnalysis:
                     for element in item.elements:
                         if isinstance(element, Section):
                             span = chunk.absolute(element.span)
-                            entries.append(
+                            marks.append(
                                 OutlineEntry("section", element.level, element.title, span, span)
                             )
+            notes = []
+            for name, span in self._notes(chunk):
+                span = chunk.absolute(span)
+                notes.append(OutlineEntry("note", 0, name, span, span))
+            if notes:
+                # A note sits after the heading or section it follows (a chunk
+                # starts at its heading, so the heading's offset is smallest).
+                marks = sorted([*marks, *notes], key=lambda entry: entry.span.start_offset)
+            entries.extend(marks)
         return entries
+
+    def _notes(self, chunk: Chunk) -> list[tuple[str, Span]]:
+        """(outline name, span) of every note of a chunk, block or inline, in script order.
+
+        Notes in a boneyard are not notes (the boneyard hides them), and the
+        title page's are not in the body.
+        """
+        notes = chunk.cache.get("notes")
+        if notes is None:
+            notes = []
+            for item in chunk.items:
+                for node in walk(item):
+                    if isinstance(node, Note):
+                        notes.append((_note_name(node.text), node.span))
+                    elif not isinstance(node, Boneyard):
+                        notes.extend(
+                            (_note_name(run.text), run.span)
+                            for run in runs_of(node)
+                            if run.kind == "note"
+                        )
+            notes.sort(key=lambda note: note[1].start_offset)
+            chunk.cache["notes"] = notes
+        return notes  # type: ignore[return-value]
 
     def folds(self) -> list[Fold]:
         """Foldable regions: sections to the next section at their level, scenes, comments."""
@@ -214,7 +249,7 @@ class ScriptAnalysis:
                     _, begun = open_sections.pop()
                     folds.append(Fold(begun, max(begun, start - 1), "region"))
                 open_sections.append((entry.level, start))
-            else:
+            elif entry.kind == "scene":
                 end = _last_line(entry.span)
                 folds.append(Fold(entry.span.start_line, end, "region"))
         for _, begun in reversed(open_sections):
@@ -351,6 +386,17 @@ def _outline_span(scene: Scene) -> Span:
         scene.span.start_offset,
         last.span.end_offset,
     )
+
+
+NOTE_NAME_LENGTH = 60  # characters of a note the outline shows; the rest is cut
+
+
+def _note_name(text: str) -> str:
+    """A note as one line of the outline: spaces and line breaks folded, long ones cut."""
+    name = " ".join(text.split())
+    if len(name) > NOTE_NAME_LENGTH:
+        name = name[: NOTE_NAME_LENGTH - 1].rstrip() + "…"
+    return name or "(empty note)"
 
 
 def _last_line(span: Span) -> int:

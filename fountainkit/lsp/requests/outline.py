@@ -1,4 +1,5 @@
-"""The outline (document symbols: sections nesting scenes, with page figures) and folding."""
+"""The outline (document symbols: sections nesting scenes, with page figures, and notes
+under the heading they follow) and folding."""
 
 from __future__ import annotations
 
@@ -25,8 +26,16 @@ async def document_symbol(
         return []
     roots: list[types.DocumentSymbol] = []
     stack: list[tuple[int, types.DocumentSymbol]] = []  # open sections by level
+    heading: types.DocumentSymbol | None = None  # the last scene or section: a note's parent
     for entry in script.outline():
         symbol = _symbol(ls, uri, script, entry, pages)
+        if entry.kind == "note":
+            # A writer's note belongs to the scene (or section) it is written under.
+            if heading is None:
+                roots.append(symbol)
+            else:
+                heading.children = [*(heading.children or ()), symbol]
+            continue
         if entry.kind == "section":
             while stack and stack[-1][0] >= entry.level:
                 stack.pop()
@@ -34,6 +43,7 @@ async def document_symbol(
         (parent.children if parent else roots).append(symbol)  # type: ignore[union-attr]
         if entry.kind == "section":
             stack.append((entry.level, symbol))
+        heading = symbol
     _stretch_sections(roots)
     return roots
 
@@ -46,6 +56,14 @@ def _symbol(
     pages: list[ScenePages],
 ) -> types.DocumentSymbol:
     selection = ls.to_range(uri, script, entry.selection)
+    if entry.kind == "note":
+        return types.DocumentSymbol(
+            name=entry.name,
+            kind=types.SymbolKind.String,
+            range=selection,
+            selection_range=selection,
+            detail="note",
+        )
     if entry.kind == "section":
         return types.DocumentSymbol(
             name=entry.name or "(untitled section)",
@@ -71,7 +89,7 @@ def _symbol(
 
 
 def _stretch_sections(symbols: list[types.DocumentSymbol]) -> None:
-    """A section's range covers its children, as clients require."""
+    """A section's (or scene's) range covers its children, as clients require."""
     for symbol in symbols:
         if symbol.children:
             _stretch_sections(symbol.children)
